@@ -1,0 +1,69 @@
+//! Many documents at once, in parallel with rayon. Results come back in input order.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use rayon::prelude::*;
+
+use crate::{Article, Error, Options, Result, analyze_with};
+
+/// Analyses every text on the global rayon pool (sized by `RAYON_NUM_THREADS` or the CPU count).
+pub fn analyze_batch<S: AsRef<str> + Sync>(texts: &[S], options: &Options) -> Vec<Article> {
+    texts.par_iter().map(|t| analyze_with(t.as_ref(), options)).collect()
+}
+
+/// Pools built for an explicit thread count, kept for the life of the process so that repeated
+/// calls with the same count do not build a new pool each time.
+static POOLS: LazyLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = LazyLock::new(Default::default);
+
+/// A pool with exactly `threads` workers, built once per distinct count.
+pub fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>> {
+    if threads == 0 {
+        return Err(Error::InvalidThreads(threads));
+    }
+    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = pools.get(&threads) {
+        return Ok(Arc::clone(p));
+    }
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(move |i| format!("copydesk-{threads}-{i}"))
+        .build()
+        .map_err(|e| Error::ThreadPool(e.to_string()))?;
+    let p = Arc::new(p);
+    pools.insert(threads, Arc::clone(&p));
+    Ok(p)
+}
+
+/// Analyses every text with `threads` workers (`None`: the global pool).
+pub fn analyze_batch_with_threads<S: AsRef<str> + Sync>(texts: &[S], options: &Options, threads: Option<usize>) -> Result<Vec<Article>> {
+    match threads {
+        None => Ok(analyze_batch(texts, options)),
+        Some(n) => Ok(pool(n)?.install(|| analyze_batch(texts, options))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_equals_one_by_one_in_order() {
+        let texts = ["First note here.", "", "Home\nNews\nThe minister said on Monday that the talks would resume next week."];
+        let batch = analyze_batch(&texts, &Options::default());
+        let single: Vec<Article> = texts.iter().map(|t| analyze_with(t, &Options::default())).collect();
+        assert_eq!(batch, single);
+        let two = analyze_batch_with_threads(&texts, &Options::default(), Some(2)).unwrap();
+        assert_eq!(two, single);
+    }
+
+    #[test]
+    fn zero_threads_is_an_error() {
+        assert_eq!(analyze_batch_with_threads(&["x"], &Options::default(), Some(0)).unwrap_err(), Error::InvalidThreads(0));
+    }
+
+    #[test]
+    fn pools_are_reused() {
+        assert!(Arc::ptr_eq(&pool(3).unwrap(), &pool(3).unwrap()));
+    }
+}

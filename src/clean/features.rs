@@ -1,0 +1,169 @@
+//! What the cleaner measures about one block: length in words, sentence-final punctuation,
+//! stop-word share and capitalisation. These are language-light on purpose: stop words cover the
+//! commonest Latin-script news languages, and scripts without spaces are counted by characters.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::vocab::{self, Reason};
+
+/// Function words of English, Spanish, Portuguese, French, Italian and German: a block of prose
+/// is full of them, a menu or a headline much less so.
+static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    concat!(
+        // English
+        "a about above after again against all also am an and any are as at be because been before being ",
+        "below between both but by can could did do does doing down during each few for from further had has ",
+        "have having he her here hers herself him himself his how i if in into is it its itself just me more ",
+        "most my no nor not now of off on once only or other our ours out over own same she should so some ",
+        "such than that the their theirs them then there these they this those through to too under until up ",
+        "very was we were what when where which while who whom why will with would you your ",
+        // Spanish / Portuguese
+        "el la los las un una unos unas y o pero de del al en con por para sin sobre es son fue era ser está ",
+        "que se lo le les su sus como más muy ya no sí este esta esto ese esa eso cuando donde porque ",
+        "o os as um uma uns umas e mas do da dos das no na nos nas em com por para sem é são foi era ser está ",
+        "que se ele ela eles elas seu sua seus suas como mais muito já não sim este esta isso esse essa quando onde ",
+        // French
+        "le la les un une des et ou mais de du au aux en dans par pour sur avec sans est sont été être a ont ",
+        "que qui ce cette ces il elle ils elles son sa ses leur leurs comme plus très ne pas ",
+        // Italian
+        "il lo la gli le un uno una e o ma di del della dei delle da in con per su è sono era essere che chi ",
+        "questo questa quello quella suo sua suoi come più molto non ",
+        // German
+        "der die das den dem des ein eine einer eines einem und oder aber von zu im mit für auf ist sind war ",
+        "sein dass wie auch nicht es sie er wir ich",
+    )
+    .split(' ')
+    .filter(|w| !w.is_empty())
+    .collect()
+});
+
+/// Measurements of one block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Features {
+    /// Words: runs of letters or digits; in scripts written without spaces, two characters count
+    /// as one word.
+    pub words: usize,
+    /// Ends like a sentence (`.`, `!`, `?`, `…`, or their CJK forms, before any closing quote or
+    /// bracket), or with a colon after a long block.
+    pub terminal: bool,
+    /// Share of words that are stop words.
+    pub stop_share: f32,
+    /// Share of alphabetic words that start with a capital letter.
+    pub caps_share: f32,
+    /// Whether most of the block's letters are in a script written without spaces.
+    pub unspaced_script: bool,
+    /// The furniture reason its wording gives, if any.
+    pub furniture: Option<Reason>,
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // CJK ideographs
+        | 0x0E00..=0x0EFF // Thai, Lao
+    )
+}
+
+impl Features {
+    /// Measures `text`.
+    pub fn of(text: &str) -> Self {
+        let mut words = 0usize;
+        let mut unspaced_chars = 0usize;
+        let mut letters = 0usize;
+        let mut stop = 0usize;
+        let mut alpha_words = 0usize;
+        let mut capitalised = 0usize;
+        let mut lower_word = String::new();
+        for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+            let unspaced = token.chars().filter(|&c| is_unspaced_script(c)).count();
+            letters += token.chars().count();
+            if unspaced > 0 {
+                unspaced_chars += unspaced;
+                continue;
+            }
+            words += 1;
+            let first = token.chars().next().unwrap_or(' ');
+            if first.is_alphabetic() {
+                alpha_words += 1;
+                if first.is_uppercase() {
+                    capitalised += 1;
+                }
+            }
+            lower_word.clear();
+            lower_word.extend(token.chars().flat_map(char::to_lowercase));
+            if STOP_WORDS.contains(lower_word.as_str()) {
+                stop += 1;
+            }
+        }
+        let unspaced_script = unspaced_chars * 2 > letters;
+        words += unspaced_chars.div_ceil(2);
+        let last = text.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace()).chars().last();
+        let terminal = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'))
+            || (last == Some(':') && words >= 8);
+        Features {
+            words,
+            terminal,
+            stop_share: if words == 0 { 0.0 } else { stop as f32 / words as f32 },
+            caps_share: if alpha_words == 0 { 0.0 } else { capitalised as f32 / alpha_words as f32 },
+            unspaced_script,
+            furniture: vocab::furniture(text, words),
+        }
+    }
+
+    /// Whether the block reads as running text: a sentence of some length.
+    pub fn is_prose(&self) -> bool {
+        if self.furniture.is_some() {
+            return false;
+        }
+        if self.unspaced_script {
+            return self.terminal && self.words >= 15;
+        }
+        (self.terminal && self.words >= 8 && self.stop_share >= 0.1)
+            || (self.words >= 25 && self.stop_share >= 0.2)
+    }
+
+    /// Whether the block is a short sentence (ends like one and has a function word).
+    pub fn is_short_sentence(&self) -> bool {
+        self.furniture.is_none() && self.terminal && self.words >= 2 && (self.stop_share > 0.0 || self.unspaced_script)
+    }
+
+    /// Whether the block could be a headline: a few words, not a finished sentence.
+    pub fn is_heading_like(&self) -> bool {
+        self.furniture.is_none() && (3..=30).contains(&self.words) && !self.terminal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_and_stop_words() {
+        let f = Features::of("The talks in Istanbul collapsed on Monday.");
+        assert_eq!(f.words, 7);
+        assert!(f.terminal);
+        assert!((f.stop_share - 3.0 / 7.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn prose_versus_menus_and_headlines() {
+        assert!(Features::of("Iran’s Foreign Minister expressed readiness to mediate between the two after their talks collapsed.").is_prose());
+        assert!(!Features::of("Home").is_prose());
+        assert!(!Features::of("Zach Parise heating up, scores twice as Wild beat Sabres 4-1").is_prose());
+        assert!(Features::of("Zach Parise heating up, scores twice as Wild beat Sabres 4-1").is_heading_like());
+    }
+
+    #[test]
+    fn closing_quotes_do_not_hide_the_full_stop() {
+        assert!(Features::of("“That’s perfect,” Boudreau said. “It’s the mark of a true competitor.”").terminal);
+    }
+
+    #[test]
+    fn unspaced_scripts_count_by_characters() {
+        let f = Features::of("東京都は月曜日に新しい計画を発表した。");
+        assert!(f.unspaced_script);
+        assert!(f.terminal);
+        assert!(f.words >= 8);
+    }
+}

@@ -1,0 +1,181 @@
+//! Line splitting and whitespace normalisation, with an exact map back to the input.
+//!
+//! Every line break form (LF, CRLF, CR, U+0085, U+2028, U+2029, VT, FF) ends a line. Inside a
+//! line, each run of whitespace or control characters becomes one ASCII space, and invisible
+//! characters that only get in the way of matching (soft hyphen, zero-width space, word joiner,
+//! BOM, Mongolian vowel separator) are dropped. Zero-width joiners and bidi marks are kept: they
+//! change how emoji and right-to-left scripts render.
+
+use crate::offsets::SourceMap;
+
+/// One line of the input after normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The normalised text: no leading or trailing space, no runs of spaces. Empty for a blank line.
+    pub text: String,
+    /// Maps `text` back to the input.
+    pub map: SourceMap,
+    /// Input byte range of the line's visible content (empty for a blank line).
+    pub in_start: usize,
+    /// End of that range.
+    pub in_end: usize,
+}
+
+impl Line {
+    /// Whether the line holds nothing visible.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters dropped outright.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// Characters that count as (part of) a space.
+fn is_space_like(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
+/// Splits `input` into normalised lines.
+pub fn lines(input: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = input.as_bytes();
+    let mut iter = input.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_line_break(c) {
+            out.push(normalize_line(input, start, i));
+            let mut next = i + c.len_utf8();
+            if c == '\r' && bytes.get(next) == Some(&b'\n') {
+                iter.next();
+                next += 1;
+            }
+            start = next;
+        }
+    }
+    out.push(normalize_line(input, start, input.len()));
+    out
+}
+
+/// Normalises `input[start..end]`, a line without line breaks.
+pub fn normalize_line(input: &str, start: usize, end: usize) -> Line {
+    let mut text = String::new();
+    let mut map = SourceMap::default();
+    let mut first_visible = None;
+    let mut last_visible_end = start;
+    // A run of spaces seen since the last visible char: its input range.
+    let mut space_run: Option<(usize, usize)> = None;
+    // The current run of verbatim-copied chars: its input start.
+    let mut copy_from: Option<usize> = None;
+
+    let flush_copy = |text: &mut String, map: &mut SourceMap, copy_from: &mut Option<usize>, upto: usize| {
+        if let Some(from) = copy_from.take() {
+            text.push_str(&input[from..upto]);
+            map.push_copy(from, upto - from);
+        }
+    };
+
+    for (off, c) in input[start..end].char_indices() {
+        let i = start + off;
+        let next = i + c.len_utf8();
+        if is_invisible(c) {
+            flush_copy(&mut text, &mut map, &mut copy_from, i);
+            continue;
+        }
+        if is_space_like(c) {
+            flush_copy(&mut text, &mut map, &mut copy_from, i);
+            space_run = Some(match space_run {
+                Some((s, _)) => (s, next),
+                None => (i, next),
+            });
+            continue;
+        }
+        // A visible char.
+        if let Some((s, e)) = space_run.take() {
+            if first_visible.is_some() {
+                if &input[s..e] == " " {
+                    map.push_copy(s, 1);
+                } else {
+                    map.push_replacement(s, e, 1);
+                }
+                text.push(' ');
+            }
+        }
+        if first_visible.is_none() {
+            first_visible = Some(i);
+        }
+        if copy_from.is_none() {
+            copy_from = Some(i);
+        }
+        last_visible_end = next;
+    }
+    flush_copy(&mut text, &mut map, &mut copy_from, last_visible_end.max(start));
+    let in_start = first_visible.unwrap_or(start);
+    Line { text, map, in_start, in_end: if first_visible.is_some() { last_visible_end } else { in_start } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        lines(input).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn every_line_break_form_splits() {
+        assert_eq!(texts("a\nb\r\nc\rd\u{2028}e\u{85}f"), vec!["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(texts("a\r\n\r\nb"), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn spaces_collapse_and_trim() {
+        assert_eq!(texts("  a \t\u{a0} b\u{3000}  "), vec!["a b"]);
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        assert_eq!(texts("\u{feff}co\u{ad}op\u{200b}er"), vec!["cooper"]);
+    }
+
+    #[test]
+    fn joiners_are_kept() {
+        assert_eq!(texts("👩\u{200d}💻"), vec!["👩\u{200d}💻"]);
+    }
+
+    #[test]
+    fn map_points_back_to_the_input() {
+        let input = "x\n  Hello\u{a0}\u{a0}wor\u{ad}ld!  \nz";
+        let ls = lines(input);
+        let l = &ls[1];
+        assert_eq!(l.text, "Hello world!");
+        assert_eq!(&input[l.in_start..l.in_end], "Hello\u{a0}\u{a0}wor\u{ad}ld!");
+        let (s, e) = l.map.source_span(0, 5);
+        assert_eq!(&input[s..e], "Hello");
+        let (s, e) = l.map.source_span(6, 12);
+        assert_eq!(&input[s..e], "wor\u{ad}ld!");
+        let (s, e) = l.map.source_span(5, 6);
+        assert_eq!(&input[s..e], "\u{a0}\u{a0}");
+    }
+
+    #[test]
+    fn blank_lines_have_empty_ranges() {
+        let ls = lines("a\n \t \nb");
+        assert!(ls[1].is_blank());
+        assert_eq!(ls[1].in_start, ls[1].in_end);
+    }
+
+    #[test]
+    fn normalising_is_idempotent() {
+        for input in ["  a  b ", "x\u{a0}\u{200b}y", "\u{0}\u{1}z", "é  ü"] {
+            let once = texts(input).join("\n");
+            assert_eq!(texts(&once).join("\n"), once);
+        }
+    }
+}

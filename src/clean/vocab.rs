@@ -1,0 +1,273 @@
+//! Furniture vocabulary: the phrasings page furniture comes in, each with the reason it is dropped.
+//!
+//! Patterns run on the lower-cased block with curly apostrophes straightened. Most are anchored
+//! to the whole block, so a body sentence that merely mentions "comments" or "subscribe" is never
+//! matched; the few unanchored ones (cookie notices, "all rights reserved") only apply to short
+//! blocks (see [`furniture`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Why a piece of the input is not part of the article body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The article headline (reported as `Article::title`).
+    Title,
+    /// The page's `<title>` line: headline plus site name.
+    PageTitle,
+    /// The site or outlet name (reported as `Article::site_name`).
+    SiteName,
+    /// Menus, section lists, skip links, search and login links.
+    Navigation,
+    /// "Related articles", "Read more", "You may also like" and their lists.
+    Related,
+    /// Comment sections and comment forms.
+    Comments,
+    /// Share buttons and print/email links.
+    Share,
+    /// "Follow us on …".
+    Follow,
+    /// Subscribe, newsletter and sign-up prompts.
+    Subscribe,
+    /// Cookie and consent notices.
+    Cookies,
+    /// "Back to top" links.
+    BackToTop,
+    /// Photo and video credits.
+    Credit,
+    /// Ad markers ("Advertisement", "Story continues below").
+    Advertisement,
+    /// Tag and category lists.
+    Tags,
+    /// Copyright footers.
+    Copyright,
+    /// Privacy, terms and other legal links.
+    Legal,
+    /// Author lines ("By Jane Doe").
+    Byline,
+    /// Publication dates, update times, reading times.
+    Date,
+    /// A block repeated from earlier in the page.
+    Duplicate,
+    /// Short or non-prose blocks outside the article's main text.
+    Boilerplate,
+}
+
+impl Reason {
+    /// The reason's name as reported to users.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Title => "title",
+            Reason::PageTitle => "page_title",
+            Reason::SiteName => "site_name",
+            Reason::Navigation => "navigation",
+            Reason::Related => "related",
+            Reason::Comments => "comments",
+            Reason::Share => "share",
+            Reason::Follow => "follow",
+            Reason::Subscribe => "subscribe",
+            Reason::Cookies => "cookies",
+            Reason::BackToTop => "back_to_top",
+            Reason::Credit => "credit",
+            Reason::Advertisement => "advertisement",
+            Reason::Tags => "tags",
+            Reason::Copyright => "copyright",
+            Reason::Legal => "legal",
+            Reason::Byline => "byline",
+            Reason::Date => "date",
+            Reason::Duplicate => "duplicate",
+            Reason::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// Whether a whole-block match of this reason starts a section that is never article text
+    /// (a comment form, a related-articles list): the body does not continue across it.
+    pub fn is_section_break(self) -> bool {
+        matches!(self, Reason::Comments | Reason::Related)
+    }
+}
+
+struct Pattern {
+    reason: Reason,
+    regex: Regex,
+    /// Whether the pattern may match a long block (it is specific enough on its own).
+    any_length: bool,
+}
+
+fn pattern(reason: Reason, any_length: bool, re: &str) -> Pattern {
+    Pattern { reason, regex: Regex::new(re).expect("furniture pattern compiles"), any_length }
+}
+
+/// Reasons whose patterns need the original capitalisation (names are capitalised).
+fn matches_original_case(reason: Reason) -> bool {
+    reason == Reason::Byline
+}
+
+/// Whether a block reads as a finished sentence ("… had collapsed."), which a byline or a
+/// dateline never is.
+fn ends_like_sentence(text: &str) -> bool {
+    let mut tail = text.chars().rev();
+    matches!((tail.next(), tail.next()), (Some('.' | '!' | '?'), Some(c)) if c.is_lowercase())
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    use Reason::*;
+    vec![
+        pattern(BackToTop, false, r"^(back|return|go|scroll|jump) to (the )?top( of (the )?page)?( button)?\W*$|^top of page$|^to top$"),
+        pattern(Comments, false, concat!(
+            r"^(leave|post|add|write|submit|view|show|hide|load|read|see|join|open|close) ",
+            r"(a |an |your |all |the |\d+ |more )*(reply|replies|comments?|response|responses|discussion|conversation)\b.{0,30}$|",
+            r"^(\d+ )?(comments?|responses?|replies|reactions?|discussion)( \(\d+\)| \d+)?\W*$|",
+            r"^cancel reply$|^(name|email|e-mail|website|comment|message)\s*\*?\s*(\(required\))?$|",
+            r"your email address will not be published|required fields are marked|",
+            r"^you must be (logged|signed) in to (post|leave) a comment|",
+            r"^save my name,? email|^notify me of (new |follow-up )?(comments|posts|replies)|",
+            r"^this site uses akismet|comments powered by|^comments are closed|",
+            r"^(be the first to comment|there are no comments( yet)?|no comments( yet)?)\W*$|",
+            r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$"
+        )),
+        pattern(Related, false, concat!(
+            r"^(related|more|other|similar|latest|recent|popular|top|trending|recommended|featured|suggested|editor'?s'?)",
+            r"( (articles?|stories|posts?|news|content|coverage|links|reading|videos?|headlines|reads|topics|items|now|today|picks?|searches))?",
+            r"( for you| like this| to read| (from|on|in) [\w'&-]+( [\w'&-]+){0,3})?\s*:?$|",
+            r"^(read|see) (more|next|also|this|the latest|full story)\b.{0,40}$|",
+            r"^(you|we think you) (may|might|will|could) (also )?(like|love|enjoy|be interested in)\b.{0,20}$|",
+            r"^(most|more) (popular|read|viewed|shared|emailed|commented)\b.{0,20}$|^(also|further) read(ing)?\b.{0,60}$|",
+            r"^(see also|up next|what to read next|editor'?s picks?|don'?t miss|must read|around the web|from around the web|more from .{1,40}|promoted stories|in case you missed it|continue reading)\s*:?$|",
+            r"^related: .{0,120}$"
+        )),
+        pattern(Share, false, concat!(
+            r"^(share|tweet|pin|email|e-mail|print|save|copy link|copy url|whatsapp|facebook|twitter|linkedin|reddit|pinterest|tumblr|flipboard|messenger|telegram|sms)",
+            r"( (this|the|on|via|to|it|with|article|story|post|page|link|a friend|your friends|friends))*",
+            r"( (facebook|twitter|linkedin|reddit|pinterest|whatsapp|email|e-mail|tumblr|x|messenger|telegram|flipboard|google\+?))?\s*(\(opens in new window\))?\W*$|",
+            r"^click to (share|email|print|tweet)\b|^share (this|the) (article|story|post|page)\b|^sharing buttons?|sharing buttons$|",
+            r"^(share|follow) on\b.{0,40}$|^\d+ shares?$"
+        )),
+        pattern(Follow, false, concat!(
+            r"^(follow|like|find|join|connect with|friend) (us|me|him|her|them)\b.{0,60}$|",
+            r"^follow( the)? [\w .@'&-]{1,40} on (twitter|facebook|instagram|linkedin|youtube|tiktok)\W*$|^@\w+$"
+        )),
+        pattern(Subscribe, false, concat!(
+            r"^(subscribe|sign up|signup|register|log ?in|sign ?in|log ?out|sign ?out|my account|create (an |a free )?account|get (the|our|a)( free)? [\w ]*newsletter)\b.{0,60}$|",
+            r"newsletter|^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?\b.{0,40}$|",
+            r"^by (signing up|subscribing|clicking)\b.{0,200}(agree|terms|privacy)|^(get|receive) (breaking|the latest|daily|free|our)\b.{0,80}(inbox|email|alerts|notifications)\b|",
+            r"^(thanks|thank you) for (signing up|subscribing)|^turn on (desktop )?notifications|^get breaking news in your browser|^(start|get) (your )?free trial|^subscriber(s)? (only|exclusive)"
+        )),
+        pattern(Cookies, true, r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings|preferences|consent|notice)\b|\b(accept|allow|manage|reject) (all )?cookies\b|^by (continuing to (use|browse)|using) (this|our) (site|website)"),
+        pattern(Advertisement, false, concat!(
+            r"^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promotion|partner content|ad feedback|report (this )?ad|skip (this )?ad)\W*$|",
+            r"^(story|article|content|text) continues (below|after)\b.{0,30}$|^continue reading (below|the main story)\W*$|^advertisement - (story )?continues? below$|",
+            r"^(close|hide) (this )?ad\W*$"
+        )),
+        pattern(Tags, false, r"^(tags?|topics?|filed under|categories|category|posted in|tagged( with)?|keywords|related topics)\s*:?(\s.{0,200})?$"),
+        pattern(Copyright, true, r"^(©|\(c\)|copyright\b)|all rights reserved|^\S+ ©|© ?(19|20)\d\d"),
+        pattern(Legal, false, r"^(privacy( policy| notice| statement)?|terms( of (use|service))?|terms (and|&) conditions|cookie policy|accessibility( statement)?|site ?map|contact( us)?|about( us)?|advertise( with us)?|careers|help|faq|rss( feeds?)?|disclaimer|imprint|impressum|do not sell my (personal )?(info|information)|ad ?choices)\s*(\|.*)?$"),
+        pattern(Navigation, false, concat!(
+            r"^(skip|jump) to (main |the )?(content|navigation|main|search|footer)\b|^(toggle|open|close|main|show|hide) (navigation|menu|search|sidebar)\W*$|",
+            r"^(menu|search|home|homepage|close|open|next|previous|prev|more|back|go|x|×|✕|☰)\W*$|^search( for)?\W*:?$|^(next|previous) (article|story|post|page)\W*$|",
+            r"^you are here\b|^breadcrumb|^(page|photo|image|slide) \d+ of \d+$"
+        )),
+        pattern(Credit, false, concat!(
+            r"^(photo|photos|image|images|picture|video|graphic|illustration|photograph|photography|credit|credits|source|caption)s?( credit)?\s*[:/|]|",
+            r"^(image|photo|picture) (copyright|credit|source|by|courtesy)\b|\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|",
+            r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)\b.{0,60}$|\b(via getty images|/getty images|/ap|/afp|/reuters)\W*$"
+        )),
+        pattern(Byline, false, concat!(
+            r"^(?i:by|written by|posted by|reported by|words by|story by|authors?:?)\s+",
+            r"(\p{Lu}[\p{L}\p{M}.'’-]*\s?){1,4}(\W.{0,80})?$"
+        )),
+        pattern(Date, false, concat!(
+            r"^((published|updated|posted|last updated|modified|first published|created)( on| at)?\s*:?\s*)?",
+            r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?",
+            r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?",
+            r"|\d{1,2}(st|nd|rd|th)? (of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}",
+            r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})\b.{0,40}$|",
+            r"^((published|updated|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.{0,30}$|^\d+ (min|minute|minutes|mins) (read|reading)\W*$|",
+            r"^(published|updated|posted|last updated)\b.{0,60}$|^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?) ago\W*$"
+        )),
+    ]
+});
+
+/// How many words a block may have before only `any_length` patterns apply to it.
+const SHORT_BLOCK_WORDS: usize = 30;
+
+/// The furniture reason for a block, if its wording gives one.
+pub fn furniture(text: &str, words: usize) -> Option<Reason> {
+    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    let sentence = ends_like_sentence(text);
+    PATTERNS
+        .iter()
+        .filter(|p| p.any_length || words <= SHORT_BLOCK_WORDS)
+        .filter(|p| !(sentence && matches!(p.reason, Reason::Byline | Reason::Date)))
+        .find(|p| p.regex.is_match(if matches_original_case(p.reason) { text } else { &lower }))
+        .map(|p| p.reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(text: &str) -> Option<Reason> {
+        furniture(text, text.split_whitespace().count())
+    }
+
+    #[test]
+    fn comment_forms() {
+        for t in [
+            "Leave a Reply",
+            "Leave a comment",
+            "Your email address will not be published. Required fields are marked *",
+            "12 Comments",
+            "Name *",
+            "Cancel reply",
+            "View Comments",
+            "Post a Comment",
+        ] {
+            assert_eq!(reason(t), Some(Reason::Comments), "{t}");
+        }
+    }
+
+    #[test]
+    fn related_blocks() {
+        for t in ["Related Articles", "Related", "Read more", "You may also like", "More stories", "Most Popular", "RELATED: Senate passes bill"] {
+            assert_eq!(reason(t), Some(Reason::Related), "{t}");
+        }
+    }
+
+    #[test]
+    fn other_furniture() {
+        assert_eq!(reason("Back to top button"), Some(Reason::BackToTop));
+        assert_eq!(reason("Share this:"), Some(Reason::Share));
+        assert_eq!(reason("Click to share on Facebook (Opens in new window)"), Some(Reason::Share));
+        assert_eq!(reason("Follow us on Twitter"), Some(Reason::Follow));
+        assert_eq!(reason("Sign up for our daily newsletter"), Some(Reason::Subscribe));
+        assert_eq!(reason("We use cookies to improve your experience on our site."), Some(Reason::Cookies));
+        assert_eq!(reason("Advertisement"), Some(Reason::Advertisement));
+        assert_eq!(reason("Tags: politics, Iran"), Some(Reason::Tags));
+        assert_eq!(reason("Copyright © 2019 MediaNews Group, Inc."), Some(Reason::Copyright));
+        assert_eq!(reason("Privacy Policy"), Some(Reason::Legal));
+        assert_eq!(reason("Skip to content"), Some(Reason::Navigation));
+        assert_eq!(reason("Photo: Jane Doe/AP"), Some(Reason::Credit));
+        assert_eq!(reason("By Jane Doe"), Some(Reason::Byline));
+        assert_eq!(reason("Nov 18, 2019 at 9:24 pm ET"), Some(Reason::Date));
+        assert_eq!(reason("Updated 3 hours ago"), Some(Reason::Date));
+    }
+
+    #[test]
+    fn body_sentences_are_not_furniture() {
+        for t in [
+            "The minister said he would share the report with parliament on Monday.",
+            "Readers left more than 200 comments on the original post, most of them angry.",
+            "By the end of the week, the talks had collapsed.",
+            "Related talks in Doha ended without agreement.",
+            "May was the wettest month on record.",
+            "May 2019 was the wettest month on record.",
+            "By Monday, the talks had collapsed.",
+            "Home prices rose 4% in the year to March, the agency said.",
+        ] {
+            assert_eq!(reason(t), None, "{t}");
+        }
+    }
+}
