@@ -35,12 +35,24 @@ pub fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>> {
     Ok(p)
 }
 
+/// Applies `f` to every text in parallel with `threads` workers (`None`: the global pool),
+/// keeping input order.
+pub fn map_parallel<S, T, F>(texts: &[S], threads: Option<usize>, f: F) -> Result<Vec<T>>
+where
+    S: AsRef<str> + Sync,
+    T: Send,
+    F: Fn(&str) -> T + Sync + Send,
+{
+    let work = || texts.par_iter().map(|t| f(t.as_ref())).collect();
+    match threads {
+        None => Ok(work()),
+        Some(n) => Ok(pool(n)?.install(work)),
+    }
+}
+
 /// Analyses every text with `threads` workers (`None`: the global pool).
 pub fn analyze_batch_with_threads<S: AsRef<str> + Sync>(texts: &[S], options: &Options, threads: Option<usize>) -> Result<Vec<Article>> {
-    match threads {
-        None => Ok(analyze_batch(texts, options)),
-        Some(n) => Ok(pool(n)?.install(|| analyze_batch(texts, options))),
-    }
+    map_parallel(texts, threads, |t| analyze_with(t, options))
 }
 
 #[cfg(test)]

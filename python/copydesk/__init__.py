@@ -1,0 +1,26 @@
+"""copydesk: clean text, named entities and attributed quotes from scraped news articles.
+
+>>> import copydesk
+>>> art = copydesk.analyze("Example News\\n\\nTalks resume\\n\\nThe minister said on Monday that the talks would resume next week.")
+>>> art.title
+'Talks resume'
+>>> art.text
+'The minister said on Monday that the talks would resume next week.'
+"""
+
+from copydesk._core import CopydeskError, __version__
+from copydesk.api import analyze, analyze_batch
+from copydesk.models import Article, Entity, Mention, Quote, Removed, Span
+
+__all__ = [
+    "Article",
+    "CopydeskError",
+    "Entity",
+    "Mention",
+    "Quote",
+    "Removed",
+    "Span",
+    "__version__",
+    "analyze",
+    "analyze_batch",
+]

@@ -1,0 +1,190 @@
+"""The result types: frozen dataclasses built from the plain dicts the Rust core returns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Article.text``: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input left out of the body: ``input[start:end] == text``, and why."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity: ``article.text[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    entity_id: int
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "entity_id": self.entity_id,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity: its canonical (fullest) name, other forms used, role and affiliation."""
+
+    id: int
+    name: str
+    label: str
+    mention_count: int
+    aliases: list[str]
+    role: str | None
+    affiliation: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "mention_count": self.mention_count,
+            "aliases": list(self.aliases),
+            "role": self.role,
+            "affiliation": self.affiliation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote or reported statement, with its speaker and cue (offsets into ``Article.text``)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_entity_id: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    confidence: float
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+# (out_start, out_end, in_start, in_end, copied verbatim)
+_Piece = tuple[int, int, int, int, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Everything copydesk finds in one article.
+
+    All offsets (paragraphs, sentences, mentions, quotes) index into ``text``, the cleaned body;
+    ``removed`` offsets index into the input. ``source_span`` maps a span of ``text`` back to the input.
+    """
+
+    text: str
+    title: str | None
+    site_name: str | None
+    paragraphs: list[Span]
+    sentences: list[Span]
+    removed: list[Removed]
+    entities: list[Entity]
+    mentions: list[Mention]
+    quotes: list[Quote]
+    _source_map: tuple[_Piece, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def _from_record(cls, r: dict[str, Any]) -> Article:
+        return cls(
+            text=r["text"],
+            title=r["title"],
+            site_name=r["site_name"],
+            paragraphs=[Span(**s) for s in r["paragraphs"]],
+            sentences=[Span(**s) for s in r["sentences"]],
+            removed=[Removed(**x) for x in r["removed"]],
+            entities=[Entity(**e) for e in r["entities"]],
+            mentions=[Mention(**m) for m in r["mentions"]],
+            quotes=[Quote(**q) for q in r["quotes"]],
+            _source_map=tuple(r["source_map"]),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything as plain, JSON-serialisable dicts and lists."""
+        return {
+            "text": self.text,
+            "title": self.title,
+            "site_name": self.site_name,
+            "paragraphs": [s.to_dict() for s in self.paragraphs],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "removed": [x.to_dict() for x in self.removed],
+            "entities": [e.to_dict() for e in self.entities],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``text[start:end]`` back to the input it came from: returns ``(in_start, in_end)``.
+
+        Offsets inside copied text map exactly; an edge inside normalised whitespace or a paragraph
+        break widens to the whole stretch of input it stands for.
+
+        >>> art = copydesk.analyze("Example News\\n\\nA headline here\\n\\nThe minister said on Monday that talks would resume soon.")
+        >>> art.text[4:12]
+        'minister'
+        >>> art.source_span(4, 12)
+        (37, 45)
+        """
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise TypeError("source_span() takes two int offsets")
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}..{end} is outside the article text (length {len(self.text)})")
+        pieces = self._source_map
+        if not pieces:
+            return (0, 0)
+
+        def piece_at(offset: int) -> _Piece:
+            return pieces[max(0, bisect_right(pieces, offset, key=lambda p: p[0]) - 1)]
+
+        def map_start(offset: int) -> int:
+            if offset == len(self.text):
+                return pieces[-1][3]
+            out_start, _, in_start, _, copy = piece_at(offset)
+            return in_start + (offset - out_start) if copy else in_start
+
+        s = map_start(start)
+        if end == start:
+            return (s, s)
+        out_start, _, in_start, in_end, copy = piece_at(end - 1)
+        e = in_start + (end - out_start) if copy else in_end
+        return (s, max(s, e))
+
