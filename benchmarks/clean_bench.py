@@ -36,7 +36,7 @@ def load_scorer():
 
 def score(page_scores, preds, pages):
     precs, recs, exact, per_page = [], [], 0, []
-    for pred, page in zip(preds, pages):
+    for pred, page in zip(preds, pages, strict=True):
         p, r, ex = page_scores(pred, page["body"])
         if p is not None:
             precs.append(p)
@@ -52,7 +52,7 @@ def score(page_scores, preds, pages):
 
 def show(page, art) -> None:
     body = page["body"]
-    kept = set(p for p in art.text.split("\n\n"))
+    kept = set(art.text.split("\n\n"))
     print(f"# {page['id'][:12]} {page['url']}\n# title: {art.title!r}  site: {art.site_name!r}")
     reasons = {r.text: r.reason for r in art.removed}
     for line in page["flat_text"].split("\n"):
@@ -73,7 +73,8 @@ def main(argv: list[str]) -> int:
     import copydesk
 
     scorer = load_scorer()
-    pages = [json.loads(line) for line in gzip.open(args.file, "rt", encoding="utf-8")]
+    with gzip.open(args.file, "rt", encoding="utf-8") as f:
+        pages = [json.loads(line) for line in f]
     if args.show:
         page = next(p for p in pages if p["id"].startswith(args.show))
         show(page, copydesk.analyze(page["flat_text"]))

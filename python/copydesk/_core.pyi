@@ -1,5 +1,7 @@
 from typing import TypedDict, type_check_only
 
+__all__ = ["CopydeskError", "__version__", "analyze", "analyze_batch"]
+
 __version__: str
 
 class CopydeskError(ValueError): ...

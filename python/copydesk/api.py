@@ -72,7 +72,7 @@ def analyze_batch(
 
 def _progress_bar(total: int) -> Any:
     try:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         return None
     return tqdm(total=total, unit="doc", desc="copydesk")

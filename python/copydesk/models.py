@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,7 +125,7 @@ class Article:
     _source_map: tuple[_Piece, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
-    def _from_record(cls, r: dict[str, Any]) -> Article:
+    def _from_record(cls, r: Mapping[str, Any]) -> Article:
         return cls(
             text=r["text"],
             title=r["title"],
@@ -187,4 +188,3 @@ class Article:
         out_start, _, in_start, in_end, copy = piece_at(end - 1)
         e = in_start + (end - out_start) if copy else in_end
         return (s, max(s, e))
-
