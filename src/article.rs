@@ -82,7 +82,19 @@ pub fn analyze_with(text: &str, options: &Options) -> Article {
     let mentions = entities::find_mentions(&text, &tokens, &sentences);
     let (mentions, entities) = coref::group(&text, mentions);
     let quotes = quotes::find_quotes(&text, &tokens, &sentences, &paragraphs, &mentions, &entities);
-    Article { text, title, site_name, paragraphs, sentences, tokens, removed, mentions, entities, quotes, source_map: map }
+    Article {
+        text,
+        title,
+        site_name,
+        paragraphs,
+        sentences,
+        tokens,
+        removed,
+        mentions,
+        entities,
+        quotes,
+        source_map: map,
+    }
 }
 
 #[cfg(test)]

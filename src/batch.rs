@@ -51,7 +51,11 @@ where
 }
 
 /// Analyses every text with `threads` workers (`None`: the global pool).
-pub fn analyze_batch_with_threads<S: AsRef<str> + Sync>(texts: &[S], options: &Options, threads: Option<usize>) -> Result<Vec<Article>> {
+pub fn analyze_batch_with_threads<S: AsRef<str> + Sync>(
+    texts: &[S],
+    options: &Options,
+    threads: Option<usize>,
+) -> Result<Vec<Article>> {
     map_parallel(texts, threads, |t| analyze_with(t, options))
 }
 
@@ -61,7 +65,8 @@ mod tests {
 
     #[test]
     fn batch_equals_one_by_one_in_order() {
-        let texts = ["First note here.", "", "Home\nNews\nThe minister said on Monday that the talks would resume next week."];
+        let texts =
+            ["First note here.", "", "Home\nNews\nThe minister said on Monday that the talks would resume next week."];
         let batch = analyze_batch(&texts, &Options::default());
         let single: Vec<Article> = texts.iter().map(|t| analyze_with(t, &Options::default())).collect();
         assert_eq!(batch, single);
@@ -71,7 +76,10 @@ mod tests {
 
     #[test]
     fn zero_threads_is_an_error() {
-        assert_eq!(analyze_batch_with_threads(&["x"], &Options::default(), Some(0)).unwrap_err(), Error::InvalidThreads(0));
+        assert_eq!(
+            analyze_batch_with_threads(&["x"], &Options::default(), Some(0)).unwrap_err(),
+            Error::InvalidThreads(0)
+        );
     }
 
     #[test]

@@ -66,7 +66,14 @@ pub struct Mention {
 impl Mention {
     /// A mention of `text[span]`, not yet grouped into an entity.
     pub fn new(text: &str, span: Span, label: Label, confidence: f32) -> Self {
-        Mention { start: span.start, end: span.end, text: text[span.start..span.end].to_string(), label, entity_id: 0, confidence }
+        Mention {
+            start: span.start,
+            end: span.end,
+            text: text[span.start..span.end].to_string(),
+            label,
+            entity_id: 0,
+            confidence,
+        }
     }
 }
 

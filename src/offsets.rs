@@ -42,9 +42,7 @@ pub fn char_to_byte(text: &str, char_offset: usize) -> usize {
     if text.is_ascii() {
         return char_offset.min(text.len());
     }
-    text.char_indices()
-        .nth(char_offset)
-        .map_or(text.len(), |(b, _)| b)
+    text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b)
 }
 
 /// One piece of a [`SourceMap`]: output bytes `out_start..out_end` came from input bytes

@@ -73,22 +73,19 @@ mod tests {
 
     #[test]
     fn one_block_per_line_without_blank_lines() {
-        assert_eq!(texts("Home\nNews\nThe minister said that the talks\nwould go on."), vec![
-            "Home",
-            "News",
-            "The minister said that the talks",
-            "would go on."
-        ]);
+        assert_eq!(
+            texts("Home\nNews\nThe minister said that the talks\nwould go on."),
+            vec!["Home", "News", "The minister said that the talks", "would go on."]
+        );
     }
 
     #[test]
     fn hard_wrapped_paragraphs_are_joined() {
         let input = "Title\n\nThe minister said on Monday that the talks\nwould go on next week.\n\nSecond one.";
-        assert_eq!(texts(input), vec![
-            "Title",
-            "The minister said on Monday that the talks would go on next week.",
-            "Second one."
-        ]);
+        assert_eq!(
+            texts(input),
+            vec!["Title", "The minister said on Monday that the talks would go on next week.", "Second one."]
+        );
     }
 
     #[test]

@@ -99,8 +99,8 @@ impl Features {
         let unspaced_script = unspaced_chars * 2 > letters;
         words += unspaced_chars.div_ceil(2);
         let last = text.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace()).chars().last();
-        let terminal = matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'))
-            || (last == Some(':') && words >= 8);
+        let terminal =
+            matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')) || (last == Some(':') && words >= 8);
         Features {
             words,
             terminal,
@@ -119,8 +119,7 @@ impl Features {
         if self.unspaced_script {
             return self.terminal && self.words >= 15;
         }
-        (self.terminal && self.words >= 8 && self.stop_share >= 0.1)
-            || (self.words >= 25 && self.stop_share >= 0.2)
+        (self.terminal && self.words >= 8 && self.stop_share >= 0.1) || (self.words >= 25 && self.stop_share >= 0.2)
     }
 
     /// Whether the block is a short sentence (ends like one and has a function word).
@@ -148,7 +147,12 @@ mod tests {
 
     #[test]
     fn prose_versus_menus_and_headlines() {
-        assert!(Features::of("Iran’s Foreign Minister expressed readiness to mediate between the two after their talks collapsed.").is_prose());
+        assert!(
+            Features::of(
+                "Iran’s Foreign Minister expressed readiness to mediate between the two after their talks collapsed."
+            )
+            .is_prose()
+        );
         assert!(!Features::of("Home").is_prose());
         assert!(!Features::of("Zach Parise heating up, scores twice as Wild beat Sabres 4-1").is_prose());
         assert!(Features::of("Zach Parise heating up, scores twice as Wild beat Sabres 4-1").is_heading_like());

@@ -20,9 +20,9 @@ pub mod vocab;
 
 use serde::Serialize;
 
-pub use self::vocab::Reason;
 use self::blocks::Block;
 use self::select::Decision;
+pub use self::vocab::Reason;
 use crate::Span;
 use crate::offsets::SourceMap;
 
@@ -88,7 +88,13 @@ pub fn clean(input: &str) -> Cleaned {
 }
 
 /// Builds the body from the kept blocks, and the removal report from the others.
-fn assemble(input: &str, blocks: &[Block], decisions: &[Decision], title: Option<String>, site_name: Option<String>) -> Cleaned {
+fn assemble(
+    input: &str,
+    blocks: &[Block],
+    decisions: &[Decision],
+    title: Option<String>,
+    site_name: Option<String>,
+) -> Cleaned {
     let mut out = Cleaned { title, site_name, ..Cleaned::default() };
     let mut previous_end: Option<usize> = None;
     for (block, decision) in blocks.iter().zip(decisions) {

@@ -101,7 +101,11 @@ pub fn select(texts: &[&str]) -> Selection {
         // No prose anywhere: a short note, a list, a single sentence. Keep whatever is not
         // furniture or repeated; there is no page around it to find a title in.
         for (i, d) in decisions.iter_mut().enumerate() {
-            *d = if features[i].furniture.is_none() && !duplicate[i] { Decision::Keep } else { Decision::Drop(drop_reason(i)) };
+            *d = if features[i].furniture.is_none() && !duplicate[i] {
+                Decision::Keep
+            } else {
+                Decision::Drop(drop_reason(i))
+            };
         }
         return Selection { decisions, title: None, site_name: None };
     };
@@ -163,7 +167,12 @@ fn first_line_split(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Finds the headline and site name among the dropped blocks before the main text (`body_start`).
-fn find_title(texts: &[&str], features: &[Features], decisions: &[Decision], body_start: usize) -> (Option<(usize, String)>, Option<String>) {
+fn find_title(
+    texts: &[&str],
+    features: &[Features],
+    decisions: &[Decision],
+    body_start: usize,
+) -> (Option<(usize, String)>, Option<String>) {
     let dropped_before = |i: usize| i < body_start && decisions[i] != Decision::Keep;
     if texts.is_empty() || !dropped_before(0) {
         return (None, None);
@@ -184,7 +193,8 @@ fn find_title(texts: &[&str], features: &[Features], decisions: &[Decision], bod
         return (Some((0, first.to_string())), None);
     }
     // A short first line (a masthead) followed by a headline before the text.
-    let site = (features[0].words <= 4 && features[0].furniture.is_none() && !features[0].terminal).then(|| first.to_string());
+    let site =
+        (features[0].words <= 4 && features[0].furniture.is_none() && !features[0].terminal).then(|| first.to_string());
     let headline = (1..body_start).rev().find(|&i| dropped_before(i) && features[i].is_heading_like());
     (headline.map(|i| (i, texts[i].to_string())), site)
 }
@@ -206,9 +216,20 @@ mod tests {
 
     #[test]
     fn menus_and_furniture_around_prose_are_dropped() {
-        let page = ["Home", "News", "Sports", PROSE_A, "Advertisement", PROSE_B, "Related Articles", "Other story one", "Leave a Reply"];
+        let page = [
+            "Home",
+            "News",
+            "Sports",
+            PROSE_A,
+            "Advertisement",
+            PROSE_B,
+            "Related Articles",
+            "Other story one",
+            "Leave a Reply",
+        ];
         let s = select(&page);
-        let kept: Vec<&str> = page.iter().zip(&s.decisions).filter(|(_, d)| **d == Decision::Keep).map(|(t, _)| *t).collect();
+        let kept: Vec<&str> =
+            page.iter().zip(&s.decisions).filter(|(_, d)| **d == Decision::Keep).map(|(t, _)| *t).collect();
         assert_eq!(kept, vec![PROSE_A, PROSE_B]);
         assert_eq!(s.decisions[4], Decision::Drop(Reason::Advertisement));
         assert_eq!(s.decisions[6], Decision::Drop(Reason::Related));
@@ -223,7 +244,13 @@ mod tests {
 
     #[test]
     fn title_and_site_from_the_page_title_line() {
-        let page = ["Talks resume in the capital | The Daily Example", "Menu", "Talks resume in the capital", PROSE_A, PROSE_B];
+        let page = [
+            "Talks resume in the capital | The Daily Example",
+            "Menu",
+            "Talks resume in the capital",
+            PROSE_A,
+            PROSE_B,
+        ];
         let s = select(&page);
         assert_eq!(s.title, Some((2, "Talks resume in the capital".to_string())));
         assert_eq!(s.site_name.as_deref(), Some("The Daily Example"));

@@ -115,78 +115,134 @@ fn ends_like_sentence(text: &str) -> bool {
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     use Reason::*;
     vec![
-        pattern(BackToTop, false, r"^(back|return|go|scroll|jump) to (the )?top( of (the )?page)?( button)?\W*$|^top of page$|^to top$"),
-        pattern(Comments, false, concat!(
-            r"^(leave|post|add|write|submit|view|show|hide|load|read|see|join|open|close) ",
-            r"(a |an |your |all |the |\d+ |more )*(reply|replies|comments?|response|responses|discussion|conversation)\b.{0,30}$|",
-            r"^(\d+ )?(comments?|responses?|replies|reactions?|discussion)( \(\d+\)| \d+)?\W*$|",
-            r"^cancel reply$|^(name|email|e-mail|website|comment|message)\s*\*?\s*(\(required\))?$|",
-            r"your email address will not be published|required fields are marked|",
-            r"^you must be (logged|signed) in to (post|leave) a comment|",
-            r"^save my name,? email|^notify me of (new |follow-up )?(comments|posts|replies)|",
-            r"^this site uses akismet|comments powered by|^comments are closed|",
-            r"^(be the first to comment|there are no comments( yet)?|no comments( yet)?)\W*$|",
-            r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$"
-        )),
-        pattern(Related, false, concat!(
-            r"^(related|more|other|similar|latest|recent|popular|top|trending|recommended|featured|suggested|editor'?s'?)",
-            r"( (articles?|stories|posts?|news|content|coverage|links|reading|videos?|headlines|reads|topics|items|now|today|picks?|searches))?",
-            r"( for you| like this| to read| (from|on|in) [\w'&-]+( [\w'&-]+){0,3})?\s*:?$|",
-            r"^(read|see) (more|next|also|this|the latest|full story)\b.{0,40}$|",
-            r"^(you|we think you) (may|might|will|could) (also )?(like|love|enjoy|be interested in)\b.{0,20}$|",
-            r"^(most|more) (popular|read|viewed|shared|emailed|commented)\b.{0,20}$|^(also|further) read(ing)?\b.{0,60}$|",
-            r"^(see also|up next|what to read next|editor'?s picks?|don'?t miss|must read|around the web|from around the web|more from .{1,40}|promoted stories|in case you missed it|continue reading)\s*:?$|",
-            r"^related: .{0,120}$"
-        )),
-        pattern(Share, false, concat!(
-            r"^(share|tweet|pin|email|e-mail|print|save|copy link|copy url|whatsapp|facebook|twitter|linkedin|reddit|pinterest|tumblr|flipboard|messenger|telegram|sms)",
-            r"( (this|the|on|via|to|it|with|article|story|post|page|link|a friend|your friends|friends))*",
-            r"( (facebook|twitter|linkedin|reddit|pinterest|whatsapp|email|e-mail|tumblr|x|messenger|telegram|flipboard|google\+?))?\s*(\(opens in new window\))?\W*$|",
-            r"^click to (share|email|print|tweet)\b|^share (this|the) (article|story|post|page)\b|^sharing buttons?|sharing buttons$|",
-            r"^(share|follow) on\b.{0,40}$|^\d+ shares?$"
-        )),
-        pattern(Follow, false, concat!(
-            r"^(follow|like|find|join|connect with|friend) (us|me|him|her|them)\b.{0,60}$|",
-            r"^follow( the)? [\w .@'&-]{1,40} on (twitter|facebook|instagram|linkedin|youtube|tiktok)\W*$|^@\w+$"
-        )),
-        pattern(Subscribe, false, concat!(
-            r"^(subscribe|sign up|signup|register|log ?in|sign ?in|log ?out|sign ?out|my account|create (an |a free )?account|get (the|our|a)( free)? [\w ]*newsletter)\b.{0,60}$|",
-            r"newsletter|^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?\b.{0,40}$|",
-            r"^by (signing up|subscribing|clicking)\b.{0,200}(agree|terms|privacy)|^(get|receive) (breaking|the latest|daily|free|our)\b.{0,80}(inbox|email|alerts|notifications)\b|",
-            r"^(thanks|thank you) for (signing up|subscribing)|^turn on (desktop )?notifications|^get breaking news in your browser|^(start|get) (your )?free trial|^subscriber(s)? (only|exclusive)"
-        )),
-        pattern(Cookies, true, r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings|preferences|consent|notice)\b|\b(accept|allow|manage|reject) (all )?cookies\b|^by (continuing to (use|browse)|using) (this|our) (site|website)"),
-        pattern(Advertisement, false, concat!(
-            r"^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promotion|partner content|ad feedback|report (this )?ad|skip (this )?ad)\W*$|",
-            r"^(story|article|content|text) continues (below|after)\b.{0,30}$|^continue reading (below|the main story)\W*$|^advertisement - (story )?continues? below$|",
-            r"^(close|hide) (this )?ad\W*$"
-        )),
-        pattern(Tags, false, r"^(tags?|topics?|filed under|categories|category|posted in|tagged( with)?|keywords|related topics)\s*:?(\s.{0,200})?$"),
+        pattern(
+            BackToTop,
+            false,
+            r"^(back|return|go|scroll|jump) to (the )?top( of (the )?page)?( button)?\W*$|^top of page$|^to top$",
+        ),
+        pattern(
+            Comments,
+            false,
+            concat!(
+                r"^(leave|post|add|write|submit|view|show|hide|load|read|see|join|open|close) ",
+                r"(a |an |your |all |the |\d+ |more )*(reply|replies|comments?|response|responses|discussion|conversation)\b.{0,30}$|",
+                r"^(\d+ )?(comments?|responses?|replies|reactions?|discussion)( \(\d+\)| \d+)?\W*$|",
+                r"^cancel reply$|^(name|email|e-mail|website|comment|message)\s*\*?\s*(\(required\))?$|",
+                r"your email address will not be published|required fields are marked|",
+                r"^you must be (logged|signed) in to (post|leave) a comment|",
+                r"^save my name,? email|^notify me of (new |follow-up )?(comments|posts|replies)|",
+                r"^this site uses akismet|comments powered by|^comments are closed|",
+                r"^(be the first to comment|there are no comments( yet)?|no comments( yet)?)\W*$|",
+                r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$"
+            ),
+        ),
+        pattern(
+            Related,
+            false,
+            concat!(
+                r"^(related|more|other|similar|latest|recent|popular|top|trending|recommended|featured|suggested|editor'?s'?)",
+                r"( (articles?|stories|posts?|news|content|coverage|links|reading|videos?|headlines|reads|topics|items|now|today|picks?|searches))?",
+                r"( for you| like this| to read| (from|on|in) [\w'&-]+( [\w'&-]+){0,3})?\s*:?$|",
+                r"^(read|see) (more|next|also|this|the latest|full story)\b.{0,40}$|",
+                r"^(you|we think you) (may|might|will|could) (also )?(like|love|enjoy|be interested in)\b.{0,20}$|",
+                r"^(most|more) (popular|read|viewed|shared|emailed|commented)\b.{0,20}$|^(also|further) read(ing)?\b.{0,60}$|",
+                r"^(see also|up next|what to read next|editor'?s picks?|don'?t miss|must read|around the web|from around the web|more from .{1,40}|promoted stories|in case you missed it|continue reading)\s*:?$|",
+                r"^related: .{0,120}$"
+            ),
+        ),
+        pattern(
+            Share,
+            false,
+            concat!(
+                r"^(share|tweet|pin|email|e-mail|print|save|copy link|copy url|whatsapp|facebook|twitter|linkedin|reddit|pinterest|tumblr|flipboard|messenger|telegram|sms)",
+                r"( (this|the|on|via|to|it|with|article|story|post|page|link|a friend|your friends|friends))*",
+                r"( (facebook|twitter|linkedin|reddit|pinterest|whatsapp|email|e-mail|tumblr|x|messenger|telegram|flipboard|google\+?))?\s*(\(opens in new window\))?\W*$|",
+                r"^click to (share|email|print|tweet)\b|^share (this|the) (article|story|post|page)\b|^sharing buttons?|sharing buttons$|",
+                r"^(share|follow) on\b.{0,40}$|^\d+ shares?$"
+            ),
+        ),
+        pattern(
+            Follow,
+            false,
+            concat!(
+                r"^(follow|like|find|join|connect with|friend) (us|me|him|her|them)\b.{0,60}$|",
+                r"^follow( the)? [\w .@'&-]{1,40} on (twitter|facebook|instagram|linkedin|youtube|tiktok)\W*$|^@\w+$"
+            ),
+        ),
+        pattern(
+            Subscribe,
+            false,
+            concat!(
+                r"^(subscribe|sign up|signup|register|log ?in|sign ?in|log ?out|sign ?out|my account|create (an |a free )?account|get (the|our|a)( free)? [\w ]*newsletter)\b.{0,60}$|",
+                r"newsletter|^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?\b.{0,40}$|",
+                r"^by (signing up|subscribing|clicking)\b.{0,200}(agree|terms|privacy)|^(get|receive) (breaking|the latest|daily|free|our)\b.{0,80}(inbox|email|alerts|notifications)\b|",
+                r"^(thanks|thank you) for (signing up|subscribing)|^turn on (desktop )?notifications|^get breaking news in your browser|^(start|get) (your )?free trial|^subscriber(s)? (only|exclusive)"
+            ),
+        ),
+        pattern(
+            Cookies,
+            true,
+            r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings|preferences|consent|notice)\b|\b(accept|allow|manage|reject) (all )?cookies\b|^by (continuing to (use|browse)|using) (this|our) (site|website)",
+        ),
+        pattern(
+            Advertisement,
+            false,
+            concat!(
+                r"^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promotion|partner content|ad feedback|report (this )?ad|skip (this )?ad)\W*$|",
+                r"^(story|article|content|text) continues (below|after)\b.{0,30}$|^continue reading (below|the main story)\W*$|^advertisement - (story )?continues? below$|",
+                r"^(close|hide) (this )?ad\W*$"
+            ),
+        ),
+        pattern(
+            Tags,
+            false,
+            r"^(tags?|topics?|filed under|categories|category|posted in|tagged( with)?|keywords|related topics)\s*:?(\s.{0,200})?$",
+        ),
         pattern(Copyright, true, r"^(©|\(c\)|copyright\b)|all rights reserved|^\S+ ©|© ?(19|20)\d\d"),
-        pattern(Legal, false, r"^(privacy( policy| notice| statement)?|terms( of (use|service))?|terms (and|&) conditions|cookie policy|accessibility( statement)?|site ?map|contact( us)?|about( us)?|advertise( with us)?|careers|help|faq|rss( feeds?)?|disclaimer|imprint|impressum|do not sell my (personal )?(info|information)|ad ?choices)\s*(\|.*)?$"),
-        pattern(Navigation, false, concat!(
-            r"^(skip|jump) to (main |the )?(content|navigation|main|search|footer)\b|^(toggle|open|close|main|show|hide) (navigation|menu|search|sidebar)\W*$|",
-            r"^(menu|search|home|homepage|close|open|next|previous|prev|more|back|go|x|×|✕|☰)\W*$|^search( for)?\W*:?$|^(next|previous) (article|story|post|page)\W*$|",
-            r"^you are here\b|^breadcrumb|^(page|photo|image|slide) \d+ of \d+$"
-        )),
-        pattern(Credit, false, concat!(
-            r"^(photo|photos|image|images|picture|video|graphic|illustration|photograph|photography|credit|credits|source|caption)s?( credit)?\s*[:/|]|",
-            r"^(image|photo|picture) (copyright|credit|source|by|courtesy)\b|\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|",
-            r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)\b.{0,60}$|\b(via getty images|/getty images|/ap|/afp|/reuters)\W*$"
-        )),
-        pattern(Byline, false, concat!(
-            r"^(?i:by|written by|posted by|reported by|words by|story by|authors?:?)\s+",
-            r"(\p{Lu}[\p{L}\p{M}.'’-]*\s?){1,4}(\W.{0,80})?$"
-        )),
-        pattern(Date, false, concat!(
-            r"^((published|updated|posted|last updated|modified|first published|created)( on| at)?\s*:?\s*)?",
-            r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?",
-            r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?",
-            r"|\d{1,2}(st|nd|rd|th)? (of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}",
-            r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})\b.{0,40}$|",
-            r"^((published|updated|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.{0,30}$|^\d+ (min|minute|minutes|mins) (read|reading)\W*$|",
-            r"^(published|updated|posted|last updated)\b.{0,60}$|^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?) ago\W*$"
-        )),
+        pattern(
+            Legal,
+            false,
+            r"^(privacy( policy| notice| statement)?|terms( of (use|service))?|terms (and|&) conditions|cookie policy|accessibility( statement)?|site ?map|contact( us)?|about( us)?|advertise( with us)?|careers|help|faq|rss( feeds?)?|disclaimer|imprint|impressum|do not sell my (personal )?(info|information)|ad ?choices)\s*(\|.*)?$",
+        ),
+        pattern(
+            Navigation,
+            false,
+            concat!(
+                r"^(skip|jump) to (main |the )?(content|navigation|main|search|footer)\b|^(toggle|open|close|main|show|hide) (navigation|menu|search|sidebar)\W*$|",
+                r"^(menu|search|home|homepage|close|open|next|previous|prev|more|back|go|x|×|✕|☰)\W*$|^search( for)?\W*:?$|^(next|previous) (article|story|post|page)\W*$|",
+                r"^you are here\b|^breadcrumb|^(page|photo|image|slide) \d+ of \d+$"
+            ),
+        ),
+        pattern(
+            Credit,
+            false,
+            concat!(
+                r"^(photo|photos|image|images|picture|video|graphic|illustration|photograph|photography|credit|credits|source|caption)s?( credit)?\s*[:/|]|",
+                r"^(image|photo|picture) (copyright|credit|source|by|courtesy)\b|\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|",
+                r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)\b.{0,60}$|\b(via getty images|/getty images|/ap|/afp|/reuters)\W*$"
+            ),
+        ),
+        pattern(
+            Byline,
+            false,
+            concat!(
+                r"^(?i:by|written by|posted by|reported by|words by|story by|authors?:?)\s+",
+                r"(\p{Lu}[\p{L}\p{M}.'’-]*\s?){1,4}(\W.{0,80})?$"
+            ),
+        ),
+        pattern(
+            Date,
+            false,
+            concat!(
+                r"^((published|updated|posted|last updated|modified|first published|created)( on| at)?\s*:?\s*)?",
+                r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?",
+                r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?",
+                r"|\d{1,2}(st|nd|rd|th)? (of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}",
+                r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})\b.{0,40}$|",
+                r"^((published|updated|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.{0,30}$|^\d+ (min|minute|minutes|mins) (read|reading)\W*$|",
+                r"^(published|updated|posted|last updated)\b.{0,60}$|^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?) ago\W*$"
+            ),
+        ),
     ]
 });
 
@@ -231,7 +287,15 @@ mod tests {
 
     #[test]
     fn related_blocks() {
-        for t in ["Related Articles", "Related", "Read more", "You may also like", "More stories", "Most Popular", "RELATED: Senate passes bill"] {
+        for t in [
+            "Related Articles",
+            "Related",
+            "Read more",
+            "You may also like",
+            "More stories",
+            "Most Popular",
+            "RELATED: Senate passes bill",
+        ] {
             assert_eq!(reason(t), Some(Reason::Related), "{t}");
         }
     }

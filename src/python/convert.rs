@@ -96,7 +96,9 @@ fn record(input: &str, mut a: Article) -> ArticleRecord {
     let quote_extras: Vec<(Option<String>, Option<String>)> = a
         .quotes
         .iter()
-        .map(|q| (q.speaker_span.map(|s| slice(&a.text, s.start, s.end)), q.cue_span.map(|s| slice(&a.text, s.start, s.end))))
+        .map(|q| {
+            (q.speaker_span.map(|s| slice(&a.text, s.start, s.end)), q.cue_span.map(|s| slice(&a.text, s.start, s.end)))
+        })
         .collect();
     let mut pieces: Vec<Piece> = a.source_map.pieces().to_vec();
 
@@ -139,7 +141,14 @@ fn record(input: &str, mut a: Article) -> ArticleRecord {
         mentions: a
             .mentions
             .into_iter()
-            .map(|m| MentionRecord { text: m.text, start: m.start, end: m.end, label: m.label.as_str(), entity_id: m.entity_id, confidence: m.confidence })
+            .map(|m| MentionRecord {
+                text: m.text,
+                start: m.start,
+                end: m.end,
+                label: m.label.as_str(),
+                entity_id: m.entity_id,
+                confidence: m.confidence,
+            })
             .collect(),
         entities: a
             .entities
@@ -193,9 +202,15 @@ pub fn analyze(py: Python<'_>, text: PyBackedStr, clean: bool) -> ArticleRecord 
 /// Analyses many texts in parallel (see `copydesk.analyze_batch`).
 #[pyfunction]
 #[pyo3(signature = (texts, *, clean = true, threads = None))]
-pub fn analyze_batch(py: Python<'_>, texts: Vec<PyBackedStr>, clean: bool, threads: Option<usize>) -> PyResult<Vec<ArticleRecord>> {
+pub fn analyze_batch(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    clean: bool,
+    threads: Option<usize>,
+) -> PyResult<Vec<ArticleRecord>> {
     let inputs: Vec<&str> = texts.iter().map(|t| &**t).collect();
     let options = Options::with_clean(clean);
-    let records = run_detached(py, || batch::map_parallel(&inputs, threads, |t| record(t, crate::analyze_with(t, &options))))?;
+    let records =
+        run_detached(py, || batch::map_parallel(&inputs, threads, |t| record(t, crate::analyze_with(t, &options))))?;
     Ok(records)
 }

@@ -15,7 +15,9 @@ create_exception!(copydesk, CopydeskError, PyValueError, "Base class of copydesk
 impl From<Error> for PyErr {
     fn from(err: Error) -> PyErr {
         match err {
-            Error::SpanOutOfRange { .. } | Error::InvalidThreads(_) | Error::ThreadPool(_) => CopydeskError::new_err(err.to_string()),
+            Error::SpanOutOfRange { .. } | Error::InvalidThreads(_) | Error::ThreadPool(_) => {
+                CopydeskError::new_err(err.to_string())
+            }
         }
     }
 }
