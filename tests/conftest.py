@@ -5,7 +5,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The evaluation data lives beside the repo; COPYDESK_SHARED points elsewhere if needed.
+SHARED = Path(os.environ.get("COPYDESK_SHARED", ROOT.parent / "shared"))
 EXAMPLE = ROOT / "examples" / "trends-us-iran-mediation.txt"
 
 # `HYPOTHESIS_PROFILE=thorough pytest` for a longer search; CI uses the default.

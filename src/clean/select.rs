@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use super::features::Features;
-use super::vocab::Reason;
+use super::vocab::{self, Reason};
 
 /// What happens to one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +39,13 @@ pub struct Selection {
 /// What furniture that often sits inside an article (an ad marker, a photo credit, share
 /// buttons) costs in the main-text score: little, so it does not split the article.
 const INLINE_FURNITURE_COST: f32 = 3.0;
+/// What a date or byline line costs.
+const DATE_COST: f32 = 40.0;
 /// What other furniture costs.
 const FURNITURE_COST: f32 = 10.0;
+/// What the opening of a comment section costs: more than any article can win back, so the main
+/// text never runs across it.
+const COMMENT_SECTION_COST: f32 = 1.0e6;
 /// What a section break (comment form, related-articles header) costs.
 const SECTION_BREAK_COST: f32 = 60.0;
 
@@ -48,7 +53,8 @@ fn weight(f: &Features, duplicate: bool) -> f32 {
     use Reason::*;
     match f.furniture {
         Some(r) if r.is_section_break() && f.words <= 6 => -SECTION_BREAK_COST,
-        Some(Advertisement | Credit | Share | Follow | Date | Byline) => -INLINE_FURNITURE_COST,
+        Some(Date | Byline) => -DATE_COST,
+        Some(Advertisement | Credit | Share | Follow) => -INLINE_FURNITURE_COST,
         Some(_) => -FURNITURE_COST,
         None if duplicate => -(1.0 + f.words as f32 / 2.0),
         None if f.is_prose() => f.words as f32,
@@ -57,31 +63,116 @@ fn weight(f: &Features, duplicate: bool) -> f32 {
     }
 }
 
-/// The highest-scoring contiguous run `start..end`; among equal scores the longest, then the first.
+/// A contiguous run of blocks `start..end` and its summed weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Run {
+    score: f64,
+    start: usize,
+    end: usize,
+}
+
+/// The highest-scoring contiguous run; among equal scores the longest, then the first.
 /// `None` when no run scores above zero.
-fn best_run(weights: &[f32]) -> Option<(usize, usize)> {
-    let mut best: Option<(f32, usize, usize)> = None;
+fn best_run(weights: &[f32]) -> Option<Run> {
+    let mut best: Option<Run> = None;
     let mut run_start = 0;
-    let mut sum = 0.0f32;
+    let mut sum = 0.0f64;
     for (i, &w) in weights.iter().enumerate() {
         if sum < 0.0 {
             run_start = i;
             sum = 0.0;
         }
-        sum += w;
+        sum += f64::from(w);
         let better = match best {
             None => sum > 0.0,
-            Some((b, s, e)) => sum > b || (sum == b && i + 1 - run_start > e - s),
+            Some(b) => sum > b.score || (sum == b.score && i + 1 - run_start > b.end - b.start),
         };
         if better {
-            best = Some((sum, run_start, i + 1));
+            best = Some(Run { score: sum, start: run_start, end: i + 1 });
         }
     }
-    best.map(|(_, s, e)| (s, e))
+    best
+}
+
+/// For every position `i`, the best end of a run starting at `i` or later: the index `e > i`
+/// with the highest prefix sum (the latest among equals, so runs are as long as they can be).
+/// `prefix[k]` is the sum of the first `k` weights.
+fn best_ends(prefix: &[f64]) -> Vec<usize> {
+    let n = prefix.len() - 1;
+    let mut out = vec![n; n + 1];
+    for i in (0..n).rev() {
+        let after = out[i + 1];
+        out[i] = if prefix[i + 1] > prefix[after] { i + 1 } else { after };
+    }
+    out
+}
+
+/// The best run that starts in `lo..hi`, given the prefix sums and [`best_ends`].
+fn best_run_starting_in(prefix: &[f64], ends: &[usize], lo: usize, hi: usize) -> Option<Run> {
+    let mut best: Option<Run> = None;
+    for start in lo..hi.min(prefix.len() - 1) {
+        let end = ends[start];
+        let score = prefix[end] - prefix[start];
+        if score > 0.0 && best.is_none_or(|b| score > b.score) {
+            best = Some(Run { score, start, end });
+        }
+    }
+    best
 }
 
 fn key(text: &str) -> String {
     text.to_lowercase().trim_end_matches(['…', '.', ' ']).to_string()
+}
+
+/// How many blocks after the headline the article may start and still count as anchored to it.
+const ANCHOR_WINDOW: usize = 15;
+/// The least score of a run anchored to the headline for it to be taken as the main text.
+const MIN_ANCHORED_SCORE: f64 = 20.0;
+/// The share of the best run's score that a run anchored to the headline must reach to be
+/// preferred to it, when the best run lies elsewhere on the page (a footer, a teaser list).
+const ANCHORED_SHARE: f64 = 0.3;
+
+/// The keys a repeat of the headline may have: the page-title line (the first block) whole, and
+/// its parts on either side of each headline/site-name separator.
+fn headline_keys(first: &str) -> HashSet<String> {
+    let mut keys = HashSet::new();
+    keys.insert(key(first));
+    for sep in TITLE_SEPARATORS {
+        for (at, _) in first.match_indices(sep) {
+            keys.insert(key(&first[..at]));
+            keys.insert(key(&first[at + sep.len()..]));
+        }
+    }
+    keys
+}
+
+/// The main text: the best-scoring run of blocks, unless the headline anchors another one.
+///
+/// The article starts soon after its headline (the page's h1, which repeats the `<title>` line
+/// or its headline part). When the best run crosses such a repeat, what comes before it is a
+/// menu or teaser list that happened to score well; when the best run lies elsewhere (a long
+/// footer, a comment-like section), a decent run right after the headline is still the article.
+fn main_run(texts: &[&str], features: &[Features], weights: &[f32]) -> Option<Run> {
+    let global = best_run(weights)?;
+    let Some(first) = texts.first() else { return Some(global) };
+    let keys = headline_keys(first);
+    let anchors = (1..texts.len()).filter(|&i| features[i].words >= 3 && keys.contains(&key(texts[i])));
+    let mut prefix = Vec::with_capacity(weights.len() + 1);
+    prefix.push(0.0f64);
+    for &w in weights {
+        prefix.push(prefix[prefix.len() - 1] + f64::from(w));
+    }
+    let ends = best_ends(&prefix);
+    let mut chosen: Option<Run> = None;
+    for a in anchors {
+        let Some(run) = best_run_starting_in(&prefix, &ends, a + 1, a + 1 + ANCHOR_WINDOW) else { continue };
+        let crosses = global.start <= a && a + 1 < global.end;
+        let enough = run.score >= MIN_ANCHORED_SCORE && (crosses || run.score >= ANCHORED_SHARE * global.score);
+        if enough && chosen.is_none_or(|c| run.score > c.score) {
+            chosen = Some(run);
+        }
+    }
+    Some(chosen.unwrap_or(global))
 }
 
 /// Decides every block of a page.
@@ -89,7 +180,9 @@ pub fn select(texts: &[&str]) -> Selection {
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
     let mut seen = HashSet::new();
     let duplicate: Vec<bool> = texts.iter().map(|t| !seen.insert(key(t))).collect();
-    let weights: Vec<f32> = features.iter().zip(&duplicate).map(|(f, &d)| weight(f, d)).collect();
+    let weights: Vec<f32> = (0..texts.len())
+        .map(|i| if vocab::opens_comment_section(texts[i]) { -COMMENT_SECTION_COST } else { weight(&features[i], duplicate[i]) })
+        .collect();
 
     let mut decisions = vec![Decision::Drop(Reason::Boilerplate); texts.len()];
     let drop_reason = |i: usize| match features[i].furniture {
@@ -97,7 +190,7 @@ pub fn select(texts: &[&str]) -> Selection {
         None if duplicate[i] => Reason::Duplicate,
         None => Reason::Boilerplate,
     };
-    let Some((start, end)) = best_run(&weights) else {
+    let Some(Run { start, end, .. }) = main_run(texts, &features, &weights) else {
         // No prose anywhere: a short note, a list, a single sentence. Keep whatever is not
         // furniture or repeated; there is no page around it to find a title in.
         for (i, d) in decisions.iter_mut().enumerate() {

@@ -112,6 +112,44 @@ fn ends_like_sentence(text: &str) -> bool {
     matches!((tail.next(), tail.next()), (Some('.' | '!' | '?'), Some(c)) if c.is_lowercase())
 }
 
+/// The header of a comment list: "12 Comments", "One thought on “…”", "34 responses to “…”".
+macro_rules! comment_count_header {
+    () => {
+        concat!(
+            r"^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (comments?|responses?|replies|thoughts?|reactions?)",
+            r"( (to|on) .{0,160})?\W*$"
+        )
+    };
+}
+/// The author line of one comment: "jane_doe says:", "Tom Smith wrote:".
+macro_rules! comment_author_line {
+    () => {
+        r"^[^\s.!?]\S*( \S+){0,3} (says|wrote|writes|commented):$"
+    };
+}
+
+/// Phrasings that open a comment section (or sit only inside one). The article never continues
+/// past them, so the main text may not run across them; form labels such as "Email" are left
+/// out because they double as share links.
+static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)\b.{0,30}$|",
+        r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
+        comment_count_header!(), "|", comment_author_line!()
+    ))
+    .expect("comment-section pattern compiles")
+});
+
+/// Whether a block opens (or belongs only to) a comment section.
+pub fn opens_comment_section(text: &str) -> bool {
+    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    // "He says:" introduces a quote in an article; a commenter's name is not a pronoun.
+    let pronoun = lower.split(' ').next().is_some_and(|w| PRONOUNS.contains(&w));
+    text.split_whitespace().count() <= SHORT_BLOCK_WORDS && !pronoun && COMMENT_SECTION.is_match(&lower)
+}
+
+const PRONOUNS: [&str; 12] = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one", "everyone"];
+
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     use Reason::*;
     vec![
@@ -133,7 +171,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^save my name,? email|^notify me of (new |follow-up )?(comments|posts|replies)|",
                 r"^this site uses akismet|comments powered by|^comments are closed|",
                 r"^(be the first to comment|there are no comments( yet)?|no comments( yet)?)\W*$|",
-                r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$"
+                r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$|",
+                comment_count_header!(), "|", comment_author_line!(), "|",
+                r"^(reply|report|report comment|reply to this comment|(log|sign) in to reply)\W*$"
             ),
         ),
         pattern(
