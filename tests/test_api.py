@@ -123,3 +123,11 @@ def test_articles_pickle_and_compare():
     again = pickle.loads(pickle.dumps(art))
     assert again == art
     assert again.source_span(0, 3) == art.source_span(0, 3)
+
+
+def test_article_repr_is_short():
+    art = copydesk.analyze(PAGE * 200, clean=False)
+    r = repr(art)
+    assert len(r) < 300
+    assert r.startswith("Article(title=None, site_name=None, text='The Daily Example")
+    assert f"({len(art.text)} chars)" in r

@@ -105,7 +105,7 @@ class Quote:
 _Piece = tuple[int, int, int, int, bool]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Article:
     """Everything copydesk finds in one article.
 
@@ -137,6 +137,14 @@ class Article:
             mentions=[Mention(**m) for m in r["mentions"]],
             quotes=[Quote(**q) for q in r["quotes"]],
             _source_map=tuple(r["source_map"]),
+        )
+
+    def __repr__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        return (
+            f"Article(title={self.title!r}, site_name={self.site_name!r}, text={text!r} ({len(self.text)} chars), "
+            f"paragraphs={len(self.paragraphs)}, entities={len(self.entities)}, quotes={len(self.quotes)}, "
+            f"removed={len(self.removed)})"
         )
 
     def to_dict(self) -> dict[str, Any]:
