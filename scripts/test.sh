@@ -13,7 +13,8 @@ step "virtualenv $venv"
 python3 -m venv "$venv"
 py="$venv/bin/python"
 "$py" -m pip install --quiet --upgrade pip
-"$py" -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=8" "hypothesis>=6.100" "mypy>=1.10" "ruff>=0.5"
+"$py" -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=8" "hypothesis>=6.100" "mypy>=1.10" "ruff>=0.5" \
+    "pandas>=2.2" "dask[dataframe]>=2024.1" "distributed>=2024.1" "pyarrow>=15" "tqdm>=4.60"
 export PYO3_PYTHON="$PWD/$py"
 
 step "cargo fmt --check"

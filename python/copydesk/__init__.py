@@ -10,12 +10,13 @@
 
 from copydesk._core import CopydeskError, __version__
 from copydesk.api import analyze, analyze_batch
-from copydesk.models import Article, Entity, Mention, Quote, Removed, Span
+from copydesk.models import Article, Entity, Failed, Mention, Quote, Removed, Span
 
 __all__ = [
     "Article",
     "CopydeskError",
     "Entity",
+    "Failed",
     "Mention",
     "Quote",
     "Removed",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal, overload
 
 from copydesk import _core
-from copydesk.models import Article
+from copydesk.models import Article, Failed
 
 # Documents handed to the core per call in a batch: progress advances and Ctrl-C lands between chunks.
 _CHUNK = 256
@@ -43,31 +44,117 @@ def analyze(text: str, *, clean: bool = True) -> Article:
     return Article._from_record(_core.analyze(_as_text(text), clean=bool(clean)))
 
 
+@overload
 def analyze_batch(
-    texts: Iterable[str], *, clean: bool = True, threads: int | None = None, progress: bool = False
-) -> list[Article]:
+    texts: Iterable[object],
+    *,
+    clean: bool = ...,
+    threads: int | None = ...,
+    progress: bool = ...,
+    errors: Literal["raise"] = ...,
+) -> list[Article]: ...
+@overload
+def analyze_batch(
+    texts: Iterable[object],
+    *,
+    clean: bool = ...,
+    threads: int | None = ...,
+    progress: bool = ...,
+    errors: Literal["skip"],
+) -> list[Article | None]: ...
+@overload
+def analyze_batch(
+    texts: Iterable[object],
+    *,
+    clean: bool = ...,
+    threads: int | None = ...,
+    progress: bool = ...,
+    errors: Literal["collect"],
+) -> list[Article | Failed]: ...
+def analyze_batch(
+    texts: Iterable[object],
+    *,
+    clean: bool = True,
+    threads: int | None = None,
+    progress: bool = False,
+    errors: str = "raise",
+) -> list[Article] | list[Article | None] | list[Article | Failed]:
     """Analyse many articles in parallel (the GIL is released); results come back in input order.
 
-    ``threads`` sets the number of worker threads (default: all cores, or ``RAYON_NUM_THREADS``).
-    ``progress=True`` shows a progress bar when tqdm is installed.
+    ``threads`` sets the number of worker threads (default: all cores, or ``RAYON_NUM_THREADS``);
+    pools are built once per thread count and reused. ``progress=True`` shows a tqdm progress bar
+    (when tqdm is installed). Work is handed to the core in chunks, so Ctrl-C or "interrupt kernel"
+    stops the batch between chunks.
+
+    ``errors`` says what a row that is not a str (None, NaN, bytes, a number) does:
+    ``"raise"`` (default) raises TypeError naming the row; ``"skip"`` puts None in its place;
+    ``"collect"`` puts a :class:`Failed` record (row index and reason) in its place.
+
+    >>> import copydesk
+    >>> copydesk.analyze_batch(["A first short note.", None], errors="collect")[1]
+    Failed(index=1, error='TypeError', message='texts[1] must be str, not NoneType')
     """
     if isinstance(texts, str):
         raise TypeError("analyze_batch() takes an iterable of str, not a single str; use analyze()")
     if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
         raise ValueError(f"threads must be a positive int or None, got {threads!r}")
-    docs = [_as_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
-    bar = _progress_bar(len(docs)) if progress else None
-    out: list[Article] = []
+    if errors not in ("raise", "skip", "collect"):
+        raise ValueError(f"errors must be 'raise', 'skip' or 'collect', got {errors!r}")
+
+    # Check every row before any work starts, so a bad row at the end does not waste the batch.
+    out: list[Any] = []
+    good_rows: list[int] = []
+    docs: list[str] = []
+    for i, t in enumerate(texts):
+        try:
+            docs.append(_as_text(t, f"texts[{i}]"))
+        except TypeError as err:
+            if errors == "raise":
+                raise
+            out.append(Failed(i, type(err).__name__, str(err)) if errors == "collect" else None)
+            continue
+        good_rows.append(i)
+        out.append(None)
+
+    bar = _progress_bar(len(out)) if progress else None
     try:
+        if bar is not None:
+            bar.update(len(out) - len(docs))
         for lo in range(0, len(docs), _CHUNK):
             chunk = docs[lo : lo + _CHUNK]
-            out.extend(Article._from_record(r) for r in _core.analyze_batch(chunk, clean=bool(clean), threads=threads))
+            records = _core.analyze_batch(chunk, clean=bool(clean), threads=threads, parallel=_parallel_allowed())
+            _note_parallel_use()
+            for row, record in zip(good_rows[lo : lo + _CHUNK], records, strict=True):
+                out[row] = Article._from_record(record)
             if bar is not None:
                 bar.update(len(chunk))
     finally:
         if bar is not None:
             bar.close()
     return out
+
+
+# --- fork safety -------------------------------------------------------------------------------
+# A child forked after a parallel batch inherits the worker pools but not their threads: using them
+# would hang. As tokenizers does, the child runs batches in its own thread instead.
+_state = {"parallel_used": False, "forked_after_parallel": False}
+
+
+def _note_parallel_use() -> None:
+    _state["parallel_used"] = True
+
+
+def _parallel_allowed() -> bool:
+    return not _state["forked_after_parallel"]
+
+
+def _after_fork_in_child() -> None:
+    if _state["parallel_used"]:
+        _state["forked_after_parallel"] = True
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _progress_bar(total: int) -> Any:

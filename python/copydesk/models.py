@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -101,12 +101,30 @@ class Quote:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A row of a batch that could not be analysed (``analyze_batch(..., errors="collect")``)."""
+
+    index: int
+    error: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "error": self.error, "message": self.message}
+
+
 # (out_start, out_end, in_start, in_end, copied verbatim)
 _Piece = tuple[int, int, int, int, bool]
 
 
+class _HasSourceMap:
+    # The map back to the input lives in a slot outside the dataclass fields, so that
+    # dataclasses.asdict, pd.DataFrame(articles) and == see only the analysis.
+    __slots__ = ("_source_map",)
+
+
 @dataclass(frozen=True, slots=True, repr=False)
-class Article:
+class Article(_HasSourceMap):
     """Everything copydesk finds in one article.
 
     All offsets (paragraphs, sentences, mentions, quotes) index into ``text``, the cleaned body;
@@ -122,11 +140,10 @@ class Article:
     entities: list[Entity]
     mentions: list[Mention]
     quotes: list[Quote]
-    _source_map: tuple[_Piece, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def _from_record(cls, r: Mapping[str, Any]) -> Article:
-        return cls(
+        art = cls(
             text=r["text"],
             title=r["title"],
             site_name=r["site_name"],
@@ -136,8 +153,20 @@ class Article:
             entities=[Entity(**e) for e in r["entities"]],
             mentions=[Mention(**m) for m in r["mentions"]],
             quotes=[Quote(**q) for q in r["quotes"]],
-            _source_map=tuple(r["source_map"]),
         )
+        object.__setattr__(art, "_source_map", tuple(r["source_map"]))
+        return art
+
+    def __getstate__(self) -> tuple[tuple[Any, ...], tuple[_Piece, ...] | None]:
+        fields = tuple(getattr(self, name) for name in self.__dataclass_fields__)
+        return (fields, getattr(self, "_source_map", None))
+
+    def __setstate__(self, state: tuple[tuple[Any, ...], tuple[_Piece, ...] | None]) -> None:
+        fields, source_map = state
+        for name, value in zip(self.__dataclass_fields__, fields, strict=True):
+            object.__setattr__(self, name, value)
+        if source_map is not None:
+            object.__setattr__(self, "_source_map", source_map)
 
     def __repr__(self) -> str:
         text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
@@ -177,7 +206,9 @@ class Article:
             raise TypeError("source_span() takes two int offsets")
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}..{end} is outside the article text (length {len(self.text)})")
-        pieces = self._source_map
+        pieces: tuple[_Piece, ...] | None = getattr(self, "_source_map", None)
+        if pieces is None:
+            raise ValueError("this Article has no map back to its input (it was not made by copydesk.analyze)")
         if not pieces:
             return (0, 0)
 

@@ -199,18 +199,23 @@ pub fn analyze(py: Python<'_>, text: PyBackedStr, clean: bool) -> ArticleRecord 
     run_detached(py, || record(input, crate::analyze_with(input, &Options::with_clean(clean))))
 }
 
-/// Analyses many texts in parallel (see `copydesk.analyze_batch`).
+/// Analyses many texts (see `copydesk.analyze_batch`): in parallel, or in this thread when
+/// `parallel` is false (the Python layer turns it off in a child forked after a parallel batch,
+/// whose copy of the worker pool has no threads behind it).
 #[pyfunction]
-#[pyo3(signature = (texts, *, clean = true, threads = None))]
+#[pyo3(signature = (texts, *, clean = true, threads = None, parallel = true))]
 pub fn analyze_batch(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
     clean: bool,
     threads: Option<usize>,
+    parallel: bool,
 ) -> PyResult<Vec<ArticleRecord>> {
     let inputs: Vec<&str> = texts.iter().map(|t| &**t).collect();
     let options = Options::with_clean(clean);
-    let records =
-        run_detached(py, || batch::map_parallel(&inputs, threads, |t| record(t, crate::analyze_with(t, &options))))?;
+    let analyze_one = |t: &str| record(t, crate::analyze_with(t, &options));
+    let records = run_detached(py, || {
+        if parallel { batch::map_parallel(&inputs, threads, analyze_one) } else { Ok(inputs.iter().map(|t| analyze_one(t)).collect()) }
+    })?;
     Ok(records)
 }
