@@ -7,6 +7,10 @@ the shared scorer's own functions (../shared/tools/eval_clean.py) so the figures
     python benchmarks/clean_bench.py                 # dev pages, summary
     python benchmarks/clean_bench.py --worst 15      # also the weakest pages
     python benchmarks/clean_bench.py --show ID       # one page: kept/dropped lines against the truth
+    python benchmarks/clean_bench.py --check-idempotent  # also re-clean every body: nothing may change
+
+Title accuracy is how often `Article.title` is the page's headline: the record's `title` (og:title or
+<title>), or that title with a site-name part cut off at a separator (" | ", " - ", ...).
 """
 
 from __future__ import annotations
@@ -50,6 +54,31 @@ def score(page_scores, preds, pages):
     return {"F1": F, "P": P, "R": R, "accuracy": exact / max(1, len(pages))}, per_page
 
 
+TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // ", ": ")
+
+
+def title_matches(found, page_title) -> bool:
+    """Whether `found` is the page's headline: its title whole, or the part before or after a separator."""
+    if not found or not page_title:
+        return False
+    found, page_title = found.strip().casefold(), page_title.strip().casefold()
+    if found == page_title:
+        return True
+    return any(page_title.startswith(found + sep) or page_title.endswith(sep + found) for sep in TITLE_SEPARATORS)
+
+
+def idempotence_failures(arts) -> list[str]:
+    """Ids of pages whose body changes when cleaned again, or in which a title or site name is found."""
+    import copydesk
+
+    bad = []
+    for page, art in arts:
+        again = copydesk.analyze(art.text)
+        if again.text != art.text or again.removed or again.title or again.site_name:
+            bad.append(page["id"][:12])
+    return bad
+
+
 def show(page, art) -> None:
     body = page["body"]
     kept = set(art.text.split("\n\n"))
@@ -67,6 +96,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("file", nargs="?", default=str(DEV))
     ap.add_argument("--worst", type=int, default=0, help="list the N weakest pages")
     ap.add_argument("--show", default=None, help="page id prefix to show line by line")
+    ap.add_argument("--check-idempotent", action="store_true", help="re-clean every body; report any change")
     args = ap.parse_args(argv)
     if not Path(args.file).exists():
         sys.exit(f"no benchmark data at {args.file} (it lives in ../shared, beside the repo)")
@@ -92,6 +122,12 @@ def main(argv: list[str]) -> int:
     for name, (s, _) in rows.items():
         print(f"{name:30} {s['F1']:6.3f} {s['P']:6.3f} {s['R']:6.3f} {s['accuracy']:6.3f}")
     print(f"copydesk: {len(pages) / secs:.0f} pages/s (analyze, one thread)")
+    titled = [(a, p) for a, p in zip(arts, pages, strict=True) if p.get("title")]
+    right = sum(title_matches(a.title, p["title"]) for a, p in titled)
+    print(f"title accuracy: {right / max(1, len(titled)):.3f} ({right}/{len(titled)} pages with a page title)")
+    if args.check_idempotent:
+        bad = idempotence_failures(zip(pages, arts, strict=True))
+        print(f"idempotence: {'OK' if not bad else 'FAILED on ' + ', '.join(bad)} ({len(pages)} pages)")
     if args.worst:
         print("\nweakest pages (F1 P R id domain):")
         for f, p, r, page in sorted(rows["copydesk"][1], key=lambda x: x[0])[: args.worst]:

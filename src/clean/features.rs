@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::vocab::{self, Reason};
 
-/// Function words of English, Spanish, Portuguese, French, Italian and German: a block of prose
+/// Function words of English, Spanish, Portuguese, French, Italian, German and Russian: a block of prose
 /// is full of them, a menu or a headline much less so.
 static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     concat!(
@@ -31,7 +31,12 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "questo questa quello quella suo sua suoi come più molto non ",
         // German
         "der die das den dem des ein eine einer eines einem und oder aber von zu im mit für auf ist sind war ",
-        "sein dass wie auch nicht es sie er wir ich",
+        "sein dass wie auch nicht es sie er wir ich ",
+        // Russian
+        "и в во не на я что он она они мы вы ты с со как а то все всё так его ее её но да к ко у же за бы по ",
+        "только мне было вот от меня еще ещё нет о об из ему когда даже ли если уже или ни быть был была были ",
+        "до вас там потом себя ей может тут где есть надо для чем без чтобы это этот эта эти того при после над ",
+        "через про под который которая которые также",
     )
     .split(' ')
     .filter(|w| !w.is_empty())
@@ -53,8 +58,16 @@ pub struct Features {
     pub caps_share: f32,
     /// Whether most of the block's letters are in a script written without spaces.
     pub unspaced_script: bool,
+    /// Whether most of the block's letters are in a script the stop-word list does not cover
+    /// (Hangul, Greek, Arabic, …): its stop-word share says nothing then.
+    pub uncovered_script: bool,
     /// The furniture reason its wording gives, if any.
     pub furniture: Option<Reason>,
+}
+
+/// Whether the stop-word list covers the script of `c` (Latin or Cyrillic).
+fn is_covered_script(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x400..=0x4FF) || c.is_numeric()
 }
 
 fn is_unspaced_script(c: char) -> bool {
@@ -71,6 +84,7 @@ impl Features {
         let mut words = 0usize;
         let mut unspaced_chars = 0usize;
         let mut letters = 0usize;
+        let mut covered = 0usize;
         let mut stop = 0usize;
         let mut alpha_words = 0usize;
         let mut capitalised = 0usize;
@@ -78,6 +92,7 @@ impl Features {
         for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
             let unspaced = token.chars().filter(|&c| is_unspaced_script(c)).count();
             letters += token.chars().count();
+            covered += token.chars().filter(|&c| is_covered_script(c)).count();
             if unspaced > 0 {
                 unspaced_chars += unspaced;
                 continue;
@@ -97,6 +112,7 @@ impl Features {
             }
         }
         let unspaced_script = unspaced_chars * 2 > letters;
+        let uncovered_script = !unspaced_script && covered * 2 < letters;
         words += unspaced_chars.div_ceil(2);
         let last = text.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace()).chars().last();
         let terminal =
@@ -107,6 +123,7 @@ impl Features {
             stop_share: if words == 0 { 0.0 } else { stop as f32 / words as f32 },
             caps_share: if alpha_words == 0 { 0.0 } else { capitalised as f32 / alpha_words as f32 },
             unspaced_script,
+            uncovered_script,
             furniture: vocab::furniture(text, words),
         }
     }
@@ -119,12 +136,17 @@ impl Features {
         if self.unspaced_script {
             return self.terminal && self.words >= 15;
         }
-        (self.terminal && self.words >= 8 && self.stop_share >= 0.1) || (self.words >= 25 && self.stop_share >= 0.2)
+        // Without stop words to go by, length and the full stop must do.
+        let stop_share = if self.uncovered_script { 1.0 } else { self.stop_share };
+        (self.terminal && self.words >= 8 && stop_share >= 0.1) || (self.words >= 25 && stop_share >= 0.2)
     }
 
     /// Whether the block is a short sentence (ends like one and has a function word).
     pub fn is_short_sentence(&self) -> bool {
-        self.furniture.is_none() && self.terminal && self.words >= 2 && (self.stop_share > 0.0 || self.unspaced_script)
+        self.furniture.is_none()
+            && self.terminal
+            && self.words >= 2
+            && (self.stop_share > 0.0 || self.unspaced_script || self.uncovered_script)
     }
 
     /// Whether the block could be a headline: a few words, not a finished sentence.
@@ -169,5 +191,28 @@ mod tests {
         assert!(f.unspaced_script);
         assert!(f.terminal);
         assert!(f.words >= 8);
+    }
+
+    #[test]
+    fn russian_prose_has_stop_words() {
+        let f =
+            Features::of("Министр сказал в понедельник, что переговоры возобновятся на следующей неделе в столице.");
+        assert!(f.stop_share > 0.1);
+        assert!(f.is_prose());
+        assert!(!Features::of("Новости спорта").is_prose());
+    }
+
+    #[test]
+    fn scripts_without_a_stop_word_list_go_by_length_and_the_full_stop() {
+        // Invented Korean sentence: "The minister said on Monday that the talks would resume in the capital next week."
+        let f = Features::of(
+            "장관은 월요일에 다음 주 수도에서 회담이 다시 열릴 것이라고 말했다 그리고 양측은 합의를 기대한다.",
+        );
+        assert!(f.uncovered_script);
+        assert!(f.is_prose());
+        let menu = Features::of("전체 뉴스");
+        assert!(!menu.is_prose());
+        assert!(!menu.is_short_sentence());
+        assert!(!Features::of("The talks resumed in the capital on Monday.").uncovered_script);
     }
 }

@@ -5,12 +5,21 @@
 //!    word count and everything else costs (furniture a lot, other short lines a little): a run of
 //!    short lines — a menu, a list of related headlines — separates the article from prose
 //!    elsewhere on the page, and a comment form or "Related articles" header costs more than most
-//!    comments or teasers can win back.
-//! 3. Inside that run, prose and short sentences are kept, as is a heading directly followed by
+//!    comments or teasers can win back. Dates and author lines cost enough that a list of teasers
+//!    (headline, author, date, summary, …) or of comments (name, date, text, …) does not join the
+//!    article, since the article text itself never has one between its paragraphs. The opening
+//!    of a comment section is never crossed at all.
+//! 3. Blocks that compile others (the whole article again as one metadata block) count as repeats.
+//! 4. The headline anchors the main text: the article starts soon after the block that repeats
+//!    the page title (the h1), so a run that crosses it starts after it, and a decent run right
+//!    after it beats a better-scoring run elsewhere (a footer, a teaser list).
+//! 5. Inside that run, prose and short sentences are kept, as is a heading directly followed by
 //!    prose; furniture, repeated lines and stray short lines are dropped.
-//! 4. The title and site name are looked for among the dropped blocks before the main text.
+//! 6. The title and site name are looked for among the dropped blocks before the main text.
 
-use std::collections::HashSet;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use super::features::Features;
 use super::vocab::{self, Reason};
@@ -39,7 +48,9 @@ pub struct Selection {
 /// What furniture that often sits inside an article (an ad marker, a photo credit, share
 /// buttons) costs in the main-text score: little, so it does not split the article.
 const INLINE_FURNITURE_COST: f32 = 3.0;
-/// What a date or byline line costs.
+/// What a date, byline or author biography costs: about one teaser summary or comment, so a
+/// list of teasers or comments (each with its own date or author line) wins nothing by joining
+/// the article, while the date and byline above the article are cheap to skip.
 const DATE_COST: f32 = 40.0;
 /// What other furniture costs.
 const FURNITURE_COST: f32 = 10.0;
@@ -53,7 +64,7 @@ fn weight(f: &Features, duplicate: bool) -> f32 {
     use Reason::*;
     match f.furniture {
         Some(r) if r.is_section_break() && f.words <= 6 => -SECTION_BREAK_COST,
-        Some(Date | Byline) => -DATE_COST,
+        Some(Date | Byline | AuthorBio) => -DATE_COST,
         Some(Advertisement | Credit | Share | Follow) => -INLINE_FURNITURE_COST,
         Some(_) => -FURNITURE_COST,
         None if duplicate => -(1.0 + f.words as f32 / 2.0),
@@ -107,10 +118,11 @@ fn best_ends(prefix: &[f64]) -> Vec<usize> {
     out
 }
 
-/// The best run that starts in `lo..hi`, given the prefix sums and [`best_ends`].
-fn best_run_starting_in(prefix: &[f64], ends: &[usize], lo: usize, hi: usize) -> Option<Run> {
+/// The best run that starts in `lo..hi` on a block that scores (the article starting there),
+/// given the weights, their prefix sums and [`best_ends`].
+fn best_run_starting_in(weights: &[f32], prefix: &[f64], ends: &[usize], lo: usize, hi: usize) -> Option<Run> {
     let mut best: Option<Run> = None;
-    for start in lo..hi.min(prefix.len() - 1) {
+    for start in (lo..hi.min(weights.len())).filter(|&i| weights[i] > 0.0) {
         let end = ends[start];
         let score = prefix[end] - prefix[start];
         if score > 0.0 && best.is_none_or(|b| score > b.score) {
@@ -120,11 +132,58 @@ fn best_run_starting_in(prefix: &[f64], ends: &[usize], lo: usize, hi: usize) ->
     best
 }
 
+/// How many consecutive words make one shingle when looking for blocks made of other blocks.
+const SHINGLE_WORDS: usize = 5;
+/// The share of a block's shingles that must occur in shorter blocks for it to be a compilation
+/// of them.
+const AGGREGATE_SHARE: f32 = 0.6;
+
+/// Hashes of the block's lower-cased word shingles.
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.chars().flat_map(char::to_lowercase).for_each(|c| c.hash(&mut h));
+            h.finish()
+        })
+        .collect();
+    words.windows(SHINGLE_WORDS).map(|w| w.iter().fold(0u64, |acc, &x| acc.rotate_left(13) ^ x)).collect()
+}
+
+/// Which blocks are compilations of shorter blocks on the page: a page's metadata or print
+/// version that repeats the whole article as one block, a summary stitched from its paragraphs.
+/// A block is one when most of its shingles also occur in some shorter block. (A paragraph
+/// repeated inside a longer block is not: it is the shorter one.)
+fn aggregates(texts: &[&str]) -> Vec<bool> {
+    let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(t)).collect();
+    // For every shingle, the shortest block holding it (the first among equals).
+    let mut shortest: HashMap<u64, usize> = HashMap::new();
+    for (i, sh) in all.iter().enumerate() {
+        for &h in sh {
+            let entry = shortest.entry(h).or_insert(i);
+            if all[i].len() < all[*entry].len() {
+                *entry = i;
+            }
+        }
+    }
+    all.iter()
+        .enumerate()
+        .map(|(i, sh)| {
+            let covered =
+                sh.iter().filter(|h| shortest.get(h).is_some_and(|&j| j != i && all[j].len() < sh.len())).count();
+            !sh.is_empty() && covered as f32 >= AGGREGATE_SHARE * sh.len() as f32
+        })
+        .collect()
+}
+
 fn key(text: &str) -> String {
     text.to_lowercase().trim_end_matches(['…', '.', ' ']).to_string()
 }
 
-/// How many blocks after the headline the article may start and still count as anchored to it.
+/// How many blocks after the headline the article may start and still count as anchored to it
+/// (a byline, a date, share buttons and a caption may come between).
 const ANCHOR_WINDOW: usize = 15;
 /// The least score of a run anchored to the headline for it to be taken as the main text.
 const MIN_ANCHORED_SCORE: f64 = 20.0;
@@ -132,14 +191,17 @@ const MIN_ANCHORED_SCORE: f64 = 20.0;
 /// preferred to it, when the best run lies elsewhere on the page (a footer, a teaser list).
 const ANCHORED_SHARE: f64 = 0.3;
 
-/// The keys a repeat of the headline may have: the page-title line (the first block) whole, and
-/// its parts on either side of each headline/site-name separator.
+/// The keys a repeat of the headline may have: the page-title line (the first block) whole, the
+/// part before each headline/site-name separator ("Headline | Section | Site" has two), and the
+/// part after a short leading site name ("Site - Headline").
 fn headline_keys(first: &str) -> HashSet<String> {
     let mut keys = HashSet::new();
     keys.insert(key(first));
     for sep in TITLE_SEPARATORS {
         for (at, _) in first.match_indices(sep) {
             keys.insert(key(&first[..at]));
+        }
+        if let Some(at) = first.find(sep).filter(|&at| word_count(&first[..at]) <= MAX_LEADING_SITE_WORDS) {
             keys.insert(key(&first[at + sep.len()..]));
         }
     }
@@ -156,7 +218,8 @@ fn main_run(texts: &[&str], features: &[Features], weights: &[f32]) -> Option<Ru
     let global = best_run(weights)?;
     let Some(first) = texts.first() else { return Some(global) };
     let keys = headline_keys(first);
-    let anchors = (1..texts.len()).filter(|&i| features[i].words >= 3 && keys.contains(&key(texts[i])));
+    let anchors =
+        (1..texts.len()).filter(|&i| features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&key(texts[i])));
     let mut prefix = Vec::with_capacity(weights.len() + 1);
     prefix.push(0.0f64);
     for &w in weights {
@@ -165,7 +228,7 @@ fn main_run(texts: &[&str], features: &[Features], weights: &[f32]) -> Option<Ru
     let ends = best_ends(&prefix);
     let mut chosen: Option<Run> = None;
     for a in anchors {
-        let Some(run) = best_run_starting_in(&prefix, &ends, a + 1, a + 1 + ANCHOR_WINDOW) else { continue };
+        let Some(run) = best_run_starting_in(weights, &prefix, &ends, a + 1, a + 1 + ANCHOR_WINDOW) else { continue };
         let crosses = global.start <= a && a + 1 < global.end;
         let enough = run.score >= MIN_ANCHORED_SCORE && (crosses || run.score >= ANCHORED_SHARE * global.score);
         if enough && chosen.is_none_or(|c| run.score > c.score) {
@@ -179,9 +242,16 @@ fn main_run(texts: &[&str], features: &[Features], weights: &[f32]) -> Option<Ru
 pub fn select(texts: &[&str]) -> Selection {
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
     let mut seen = HashSet::new();
-    let duplicate: Vec<bool> = texts.iter().map(|t| !seen.insert(key(t))).collect();
+    let aggregate = aggregates(texts);
+    let duplicate: Vec<bool> = texts.iter().zip(&aggregate).map(|(t, &a)| !seen.insert(key(t)) || a).collect();
     let weights: Vec<f32> = (0..texts.len())
-        .map(|i| if vocab::opens_comment_section(texts[i]) { -COMMENT_SECTION_COST } else { weight(&features[i], duplicate[i]) })
+        .map(|i| {
+            if vocab::opens_comment_section(texts[i]) {
+                -COMMENT_SECTION_COST
+            } else {
+                weight(&features[i], duplicate[i])
+            }
+        })
         .collect();
 
     let mut decisions = vec![Decision::Drop(Reason::Boilerplate); texts.len()];
@@ -203,8 +273,8 @@ pub fn select(texts: &[&str]) -> Selection {
         return Selection { decisions, title: None, site_name: None };
     };
 
-    for i in 0..texts.len() {
-        decisions[i] = Decision::Drop(drop_reason(i));
+    for (i, d) in decisions.iter_mut().enumerate() {
+        *d = Decision::Drop(drop_reason(i));
     }
     // Inside the main text: candidates are blocks that are neither furniture nor repeated.
     let candidates: Vec<usize> = (start..end).filter(|&i| features[i].furniture.is_none() && !duplicate[i]).collect();
@@ -239,19 +309,31 @@ pub fn select(texts: &[&str]) -> Selection {
 /// Separators between a headline and a site name in a page title, most specific first.
 const TITLE_SEPARATORS: [&str; 9] = [" | ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // "];
 
+/// The fewest words a repeat of the headline needs to count (one or two words may be a section
+/// name that merely matches a short page title).
+const MIN_HEADLINE_WORDS: usize = 3;
+/// The most words a site name before the headline ("Site - Headline") may have.
+const MAX_LEADING_SITE_WORDS: usize = 4;
+/// The most words a site name after the headline ("Headline | Site") may have.
+const MAX_TRAILING_SITE_WORDS: usize = 5;
+
+/// Words as the features count them (scripts without spaces by characters).
+fn word_count(text: &str) -> usize {
+    Features::of(text).words
+}
+
 /// Splits a page-title line into (headline, site name), when it has that shape.
 fn first_line_split(text: &str) -> Option<(&str, &str)> {
-    let words = |s: &str| s.split_whitespace().count();
     for sep in TITLE_SEPARATORS {
         if let Some(at) = text.rfind(sep) {
             let (left, right) = (&text[..at], &text[at + sep.len()..]);
-            if words(right) <= 5 && words(left) >= 2 {
+            if right.split_whitespace().count() <= MAX_TRAILING_SITE_WORDS && word_count(left) >= 2 {
                 return Some((left.trim(), right.trim()));
             }
         }
         if let Some(at) = text.find(sep) {
             let (left, right) = (&text[..at], &text[at + sep.len()..]);
-            if words(left) <= 4 && words(right) >= 4 {
+            if word_count(left) <= MAX_LEADING_SITE_WORDS && word_count(right) >= 4 {
                 return Some((right.trim(), left.trim()));
             }
         }
@@ -272,24 +354,31 @@ fn find_title(
     }
     let first = texts[0];
     let split = first_line_split(first);
-    let wanted = [split.map(|(t, _)| key(t)), Some(key(first))];
-    // The headline repeated as its own block (the page's h1) is the best evidence.
-    for want in wanted.iter().flatten() {
-        if let Some(i) = (1..body_start).rev().find(|&i| dropped_before(i) && key(texts[i]) == *want) {
-            return (Some((i, texts[i].to_string())), split.map(|(_, s)| s.to_string()));
-        }
+    // The headline repeated as its own block (the page's h1) is the best evidence; the one
+    // nearest the text is the article's own.
+    let keys = headline_keys(first);
+    let repeat = (1..body_start)
+        .rev()
+        .find(|&i| dropped_before(i) && features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&key(texts[i])));
+    if let Some(i) = repeat {
+        return (Some((i, texts[i].to_string())), split.map(|(_, s)| s.to_string()));
     }
     if let Some((headline, site)) = split {
         return (Some((0, headline.to_string())), Some(site.to_string()));
     }
+    // A short first line (a masthead) followed by a longer headline before the text.
+    let masthead =
+        features[0].words <= MAX_LEADING_SITE_WORDS && features[0].furniture.is_none() && !features[0].terminal;
+    let headline = (1..body_start)
+        .rev()
+        .find(|&i| dropped_before(i) && features[i].is_heading_like() && features[i].words > features[0].words);
+    if masthead && let Some(i) = headline {
+        return (Some((i, texts[i].to_string())), Some(first.to_string()));
+    }
     if features[0].is_heading_like() {
         return (Some((0, first.to_string())), None);
     }
-    // A short first line (a masthead) followed by a headline before the text.
-    let site =
-        (features[0].words <= 4 && features[0].furniture.is_none() && !features[0].terminal).then(|| first.to_string());
-    let headline = (1..body_start).rev().find(|&i| dropped_before(i) && features[i].is_heading_like());
-    (headline.map(|i| (i, texts[i].to_string())), site)
+    (headline.map(|i| (i, texts[i].to_string())), masthead.then(|| first.to_string()))
 }
 
 #[cfg(test)]
@@ -301,8 +390,9 @@ mod tests {
 
     #[test]
     fn best_run_prefers_the_longest_of_equal_runs() {
-        assert_eq!(best_run(&[-1.0, 5.0, -2.0, 2.0, -9.0, 3.0]), Some((1, 4)));
-        assert_eq!(best_run(&[5.0, 0.0]), Some((0, 2)));
+        let span = |w: &[f32]| best_run(w).map(|r| (r.start, r.end));
+        assert_eq!(span(&[-1.0, 5.0, -2.0, 2.0, -9.0, 3.0]), Some((1, 4)));
+        assert_eq!(span(&[5.0, 0.0]), Some((0, 2)));
         assert_eq!(best_run(&[-1.0, -2.0]), None);
         assert_eq!(best_run(&[]), None);
     }
@@ -361,9 +451,153 @@ mod tests {
     }
 
     #[test]
+    fn a_three_word_masthead_is_the_site_not_the_headline() {
+        let page = ["The Daily Example", "Talks resume in the capital after a long pause", PROSE_A, PROSE_B];
+        let s = select(&page);
+        assert_eq!(s.title, Some((1, "Talks resume in the capital after a long pause".to_string())));
+        assert_eq!(s.site_name.as_deref(), Some("The Daily Example"));
+        // A first line that is itself a headline stays the title.
+        let page = ["Talks resume in the capital after a long pause", "Menu", PROSE_A, PROSE_B];
+        assert_eq!(select(&page).title, Some((0, page[0].to_string())));
+    }
+
+    #[test]
     fn a_page_without_prose_keeps_its_non_furniture_lines() {
         let s = select(&["Ceasefire holds", "Share this"]);
         assert_eq!(s.decisions, vec![Decision::Keep, Decision::Drop(Reason::Share)]);
         assert_eq!(s.title, None);
+    }
+
+    const PROSE_C: &str =
+        "The agreement would cut tariffs on farm goods and open markets to foreign banks, officials said.";
+    const TEASER: &str =
+        "A long summary of another story that the site wants readers to click on, with many words in it.";
+
+    fn kept<'a>(page: &[&'a str], s: &Selection) -> Vec<&'a str> {
+        page.iter().zip(&s.decisions).filter(|(_, d)| **d == Decision::Keep).map(|(t, _)| *t).collect()
+    }
+
+    #[test]
+    fn the_best_run_starting_in_a_window() {
+        let weights = [9.0f32, -5.0, 1.0, -1.0, 4.0, -20.0, 30.0];
+        let mut prefix = vec![0.0f64];
+        for w in weights {
+            prefix.push(prefix[prefix.len() - 1] + f64::from(w));
+        }
+        let ends = best_ends(&prefix);
+        let run = |lo, hi| best_run_starting_in(&weights, &prefix, &ends, lo, hi);
+        assert_eq!(run(1, 3), Some(Run { score: 14.0, start: 2, end: 7 }));
+        assert_eq!(run(1, 5), Some(Run { score: 14.0, start: 2, end: 7 }));
+        // A run starts on a block that scores: a cheap block in the window does not pull in
+        // the prose after it.
+        assert_eq!(run(5, 6), None);
+        assert_eq!(run(5, 9), Some(Run { score: 30.0, start: 6, end: 7 }));
+    }
+
+    #[test]
+    fn a_comment_section_is_never_crossed() {
+        let comment = "I have read this blog for years and I think the author is wrong about the talks.";
+        let reply = "The other side has never kept its word and it will not keep it this time either.";
+        let page = [PROSE_A, PROSE_B, PROSE_C, "3 thoughts on “Talks resume”", "reader_one says:", comment, reply];
+        let s = select(&page);
+        // Without the opening, the comments would join the article (short sentences cost nothing).
+        assert_eq!(kept(&page, &s), vec![PROSE_A, PROSE_B, PROSE_C]);
+        assert_eq!(s.decisions[3], Decision::Drop(Reason::Comments));
+        assert_eq!(s.decisions[4], Decision::Drop(Reason::Comments));
+    }
+
+    #[test]
+    fn dated_teasers_after_the_article_are_dropped() {
+        let page = [
+            PROSE_A,
+            PROSE_B,
+            PROSE_C,
+            "Another story",
+            "Nov 18, 2019",
+            TEASER,
+            "A third story",
+            "Nov 17, 2019",
+            TEASER,
+        ];
+        let s = select(&page);
+        assert_eq!(kept(&page, &s), vec![PROSE_A, PROSE_B, PROSE_C]);
+        assert_eq!(s.decisions[4], Decision::Drop(Reason::Date));
+    }
+
+    #[test]
+    fn the_headline_anchors_the_article_when_the_best_run_crosses_it() {
+        let page = [
+            "Talks resume in the capital | Example News",
+            TEASER,
+            "Nov 1, 2019",
+            TEASER,
+            "Talks resume in the capital",
+            PROSE_A,
+            PROSE_B,
+        ];
+        // The teasers score more than the article and are joined to it by cheap lines.
+        let s = select(&page);
+        assert_eq!(kept(&page, &s), vec![PROSE_A, PROSE_B]);
+        assert_eq!(s.title, Some((4, "Talks resume in the capital".to_string())));
+        assert_eq!(s.decisions[0], Decision::Drop(Reason::PageTitle));
+    }
+
+    #[test]
+    fn the_headline_anchors_a_short_article_against_a_longer_footer() {
+        let footer = "Our customer service center can be contacted with any questions or requests by telephone \
+            or by email, and our offices are open on weekdays from nine in the morning until five in the evening.";
+        let page = [
+            "Talks resume in the capital - Example News",
+            "Talks resume in the capital",
+            PROSE_A,
+            PROSE_B,
+            "Sign up for our newsletter",
+            "Privacy Policy",
+            "Terms of Use",
+            "Contact Us",
+            "Home",
+            "World",
+            "Business",
+            "Sports",
+            "Weather",
+            "Travel",
+            "Opinion",
+            "Arts",
+            "Science",
+            "Health",
+            "Podcasts",
+            footer,
+        ];
+        let s = select(&page);
+        assert_eq!(kept(&page, &s), vec![PROSE_A, PROSE_B]);
+        assert_eq!(s.decisions[1], Decision::Drop(Reason::Title));
+    }
+
+    #[test]
+    fn the_headline_key_ignores_section_parts_of_the_page_title() {
+        let keys = headline_keys("Talks resume | Opinion | The Daily Example");
+        assert!(keys.contains("talks resume"));
+        assert!(keys.contains("talks resume | opinion"));
+        assert!(!keys.contains("the daily example"));
+        assert!(headline_keys("Example News - Talks resume in the capital").contains("talks resume in the capital"));
+    }
+
+    #[test]
+    fn the_title_is_the_repeated_headline_even_with_a_section_in_the_page_title() {
+        let page =
+            ["Talks resume in the capital | Analysis | The Daily Example", "Talks resume in the capital", PROSE_A];
+        let s = select(&page);
+        assert_eq!(s.title, Some((1, "Talks resume in the capital".to_string())));
+        assert_eq!(s.site_name.as_deref(), Some("The Daily Example"));
+    }
+
+    #[test]
+    fn a_block_compiling_the_paragraphs_counts_as_a_repeat() {
+        let compiled = format!("{PROSE_A} {PROSE_B} {PROSE_C}");
+        let page = [PROSE_A, PROSE_B, PROSE_C, "Share", compiled.as_str()];
+        let s = select(&page);
+        assert_eq!(kept(&page, &s), vec![PROSE_A, PROSE_B, PROSE_C]);
+        assert_eq!(s.decisions[4], Decision::Drop(Reason::Duplicate));
+        assert_eq!(aggregates(&page), vec![false, false, false, false, true]);
     }
 }

@@ -47,6 +47,8 @@ pub enum Reason {
     Legal,
     /// Author lines ("By Jane Doe").
     Byline,
+    /// The author's biography after the article ("Jane Doe is a reporter at …").
+    AuthorBio,
     /// Publication dates, update times, reading times.
     Date,
     /// A block repeated from earlier in the page.
@@ -76,6 +78,7 @@ impl Reason {
             Reason::Copyright => "copyright",
             Reason::Legal => "legal",
             Reason::Byline => "byline",
+            Reason::AuthorBio => "author_bio",
             Reason::Date => "date",
             Reason::Duplicate => "duplicate",
             Reason::Boilerplate => "boilerplate",
@@ -102,7 +105,7 @@ fn pattern(reason: Reason, any_length: bool, re: &str) -> Pattern {
 
 /// Reasons whose patterns need the original capitalisation (names are capitalised).
 fn matches_original_case(reason: Reason) -> bool {
-    reason == Reason::Byline
+    matches!(reason, Reason::Byline | Reason::AuthorBio)
 }
 
 /// Whether a block reads as a finished sentence ("… had collapsed."), which a byline or a
@@ -172,7 +175,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^this site uses akismet|comments powered by|^comments are closed|",
                 r"^(be the first to comment|there are no comments( yet)?|no comments( yet)?)\W*$|",
                 r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$|",
-                comment_count_header!(), "|", comment_author_line!(), "|",
+                comment_count_header!(),
+                "|",
+                comment_author_line!(),
+                "|",
                 r"^(reply|report|report comment|reply to this comment|(log|sign) in to reply)\W*$"
             ),
         ),
@@ -222,7 +228,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pattern(
             Cookies,
             true,
-            r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings|preferences|consent|notice)\b|\b(accept|allow|manage|reject) (all )?cookies\b|^by (continuing to (use|browse)|using) (this|our) (site|website)",
+            r"\b(we|this (site|website)) uses? cookies\b|\b(utilizziamo|usiamo|usamos|utilizamos|utiliza|utilizza|usa|nous utilisons|wir verwenden|verwendet) (i |os |los |des |les )?cookies?\b|\bcookie (policy|settings|preferences|consent|notice)\b|\b(accept|allow|manage|reject) (all )?cookies\b|^by (continuing to (use|browse)|using) (this|our) (site|website)",
         ),
         pattern(
             Advertisement,
@@ -281,6 +287,27 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})\b.{0,40}$|",
                 r"^((published|updated|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.{0,30}$|^\d+ (min|minute|minutes|mins) (read|reading)\W*$|",
                 r"^(published|updated|posted|last updated)\b.{0,60}$|^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?) ago\W*$"
+            ),
+        ),
+        pattern(
+            AuthorBio,
+            true,
+            concat!(
+                // A name (and maybe a handle or address in brackets), then the author's job.
+                r"^(\p{Lu}[\p{L}.'’-]*\s){1,3}(\([^)]{1,60}\)\s)?(is|was) (a|an|the) ([\p{L}-]+ ){0,5}",
+                r"(writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|author|blogger|freelancer)\b"
+            ),
+        ),
+        pattern(
+            Credit,
+            true,
+            concat!(
+                // A photo caption in news-agency style: "…, Tuesday, Nov. 19, 2019, in Ohio.";
+                // article text names the weekday or the date, not both.
+                r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? ",
+                r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\b|",
+                // A slideshow caption ("2 of 7 …") or a caption ending in its credit.
+                r"^\d{1,3} of \d{1,3} \S|\((photo|image|picture|credit|foto|video)s?( credit)?:[^)]*\)$"
             ),
         ),
     ]
@@ -372,6 +399,63 @@ mod tests {
             "Home prices rose 4% in the year to March, the agency said.",
         ] {
             assert_eq!(reason(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn comment_lists() {
+        for t in [
+            "3 thoughts on “Talks resume in the capital”",
+            "One response to \"Talks resume\"",
+            "jane_doe says:",
+            "Reply",
+        ] {
+            assert_eq!(reason(t), Some(Reason::Comments), "{t}");
+        }
+    }
+
+    #[test]
+    fn comment_section_openings() {
+        for t in ["12 Comments", "Leave a Reply", "Comments", "Two responses to “Talks resume”", "Tom Smith says:"]
+        {
+            assert!(opens_comment_section(t), "{t}");
+        }
+        // Form labels double as share links; a pronoun introduces a quote in an article.
+        for t in ["Email", "He says:", "Readers left more than 200 comments on the post."] {
+            assert!(!opens_comment_section(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn author_biographies() {
+        assert_eq!(
+            reason("Jane Doe is a senior reporter at the Daily Example, covering courts and crime. She lives in Ohio."),
+            Some(Reason::AuthorBio)
+        );
+        assert_eq!(reason("Jane Doe (@janedoe) is a contributing writer."), Some(Reason::AuthorBio));
+        assert_eq!(reason("The minister is a former editor of a local paper, his office said."), None);
+    }
+
+    #[test]
+    fn captions() {
+        let caption =
+            "A worker checks the pumps at a station in Dayton, Ohio, Tuesday, Nov. 5, 2019, before the storm.";
+        assert_eq!(reason(caption), Some(Reason::Credit));
+        assert_eq!(reason("3 of 12 A worker checks the pumps at a station before the storm."), Some(Reason::Credit));
+        assert_eq!(reason("Protesters gathered outside the court on Monday (Photo: Jane Doe)"), Some(Reason::Credit));
+        // A weekday or a date alone is article text.
+        assert_eq!(reason("The pumps were checked on Tuesday, before the storm."), None);
+        assert_eq!(reason("The pumps were checked on Nov. 5, 2019, before the storm."), None);
+    }
+
+    #[test]
+    fn cookie_notices_in_other_languages() {
+        for t in [
+            "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito.",
+            "Este site usa cookies para melhorar a sua experiência.",
+            "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
+        ] {
+            assert_eq!(reason(t), Some(Reason::Cookies), "{t}");
         }
     }
 }
