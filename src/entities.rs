@@ -104,7 +104,7 @@ impl Entity {
     }
 }
 
-/// Finds the entity mentions in `text`.
-pub fn find_mentions(_text: &str, _tokens: &[Token], _sentences: &[Span]) -> Vec<Mention> {
-    Vec::new()
+/// Finds the entity mentions in `text` with the statistical tagger ([`crate::ner`]).
+pub fn find_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
+    crate::ner::tag_fine(text, tokens, sentences).into_iter().map(|(s, l, c)| Mention::new(text, s, l, c)).collect()
 }

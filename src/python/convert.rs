@@ -215,7 +215,11 @@ pub fn analyze_batch(
     let options = Options::with_clean(clean);
     let analyze_one = |t: &str| record(t, crate::analyze_with(t, &options));
     let records = run_detached(py, || {
-        if parallel { batch::map_parallel(&inputs, threads, analyze_one) } else { Ok(inputs.iter().map(|t| analyze_one(t)).collect()) }
+        if parallel {
+            batch::map_parallel(&inputs, threads, analyze_one)
+        } else {
+            Ok(inputs.iter().map(|t| analyze_one(t)).collect())
+        }
     })?;
     Ok(records)
 }

@@ -1,0 +1,525 @@
+//! The linear sequence model: hashed emission weights and BIO transition weights, quantised to
+//! `i16`, decoded with constrained Viterbi in integer arithmetic (so decoding is exact and
+//! deterministic everywhere), and its compact binary file format.
+//!
+//! File format (all integers little-endian):
+//! ```text
+//! magic    8 bytes  b"CDSKNER\0"
+//! version  u32      FORMAT_VERSION
+//! stages   u32      1, or 2 for a stacked model (stage 2 sees stage 1's predictions)
+//! per stage:
+//!   n_tags u32, rows_log2 u32, groups u32, scale f32, temperature f32,
+//!   n_values u32, values_len u32, values: (n_tags + 1) * n_tags transition weights then
+//!   2^rows_log2 * n_tags emission weights, all i16, run-length coded: a zero byte then a varint
+//!   count is a run of zeros; any other varint is a zigzag-coded non-zero value
+//! checksum u64      FNV-1a of everything before it
+//! ```
+
+use super::features::{DocRef, Extractor, Features, Fnv};
+
+/// The entity types, in tag order.
+pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
+/// BIO tags: 0 is `O`, `1 + 2k` is `B-TYPES[k]`, `2 + 2k` is `I-TYPES[k]`.
+pub const N_TAGS: usize = 1 + 2 * TYPES.len();
+/// The file's magic bytes.
+pub const MAGIC: &[u8; 8] = b"CDSKNER\0";
+/// The file format version.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The tag's entity type (`None` for `O`).
+pub fn tag_type(t: u8) -> Option<usize> {
+    (t != 0).then(|| (t as usize - 1) / 2)
+}
+
+/// Whether `t` is an `I-` tag.
+pub fn is_inside(t: u8) -> bool {
+    t != 0 && t % 2 == 0
+}
+
+/// The tag's name (`O`, `B-PER`, ...).
+pub fn tag_name(t: u8) -> String {
+    match tag_type(t) {
+        None => "O".into(),
+        Some(k) => format!("{}-{}", if is_inside(t) { "I" } else { "B" }, TYPES[k]),
+    }
+}
+
+/// Parses a tag name; `None` for an unknown one.
+pub fn parse_tag(s: &str) -> Option<u8> {
+    if s == "O" {
+        return Some(0);
+    }
+    let (bi, ty) = s.split_once('-')?;
+    let k = TYPES.iter().position(|&t| t == ty)? as u8;
+    match bi {
+        "B" => Some(1 + 2 * k),
+        "I" => Some(2 + 2 * k),
+        _ => None,
+    }
+}
+
+/// Whether tag `cur` may follow `prev` (`None`: sentence start): `I-X` only after `B-X` or `I-X`.
+pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
+    if !is_inside(cur) {
+        return true;
+    }
+    prev.is_some_and(|p| p != 0 && tag_type(p) == tag_type(cur))
+}
+
+/// One stage of a tagger: weights over hashed features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    /// The feature extractor settings (buckets and feature groups).
+    pub extractor: Extractor,
+    /// A weight unit: the real weight is `i16 * scale`.
+    pub scale: f32,
+    /// The softmax temperature for confidences, in real weight units.
+    pub temperature: f32,
+    /// Transition weights, `(N_TAGS + 1) * N_TAGS`; row `N_TAGS` is the sentence start.
+    pub trans: Vec<i16>,
+    /// Emission weights, `2^rows_log2 * N_TAGS`.
+    pub weights: Vec<i16>,
+}
+
+/// A trained tagger: one stage, or two when the second uses the first one's predictions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The stages, run in order.
+    pub stages: Vec<Stage>,
+}
+
+/// A decoded document: per token, the BIO tag and the probability of that tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The tags.
+    pub tags: Vec<u8>,
+    /// Per-token marginal probability of its tag.
+    pub probs: Vec<f32>,
+}
+
+impl Stage {
+    /// The emission scores of tokens `s..e`.
+    pub fn emissions(&self, feats: &Features, s: usize, e: usize) -> Vec<[i64; N_TAGS]> {
+        (s..e)
+            .map(|i| {
+                let mut acc = [0i32; N_TAGS];
+                for &b in feats.of(i) {
+                    let row = &self.weights[b as usize * N_TAGS..(b as usize + 1) * N_TAGS];
+                    for (a, &w) in acc.iter_mut().zip(row) {
+                        *a += i32::from(w);
+                    }
+                }
+                acc.map(i64::from)
+            })
+            .collect()
+    }
+
+    fn trans_i64(&self) -> Vec<i64> {
+        self.trans.iter().map(|&t| i64::from(t)).collect()
+    }
+
+    /// Tags a document, returning tags and (if `probs`) their marginal probabilities.
+    pub fn decode(&self, doc: DocRef<'_>, stacked: Option<&[u8]>, probs: bool) -> Decoded {
+        let feats = self.extractor.extract(doc, stacked);
+        let trans = self.trans_i64();
+        let factor = f64::from(self.scale) / f64::from(self.temperature.max(1e-6));
+        let mut out = Decoded { tags: Vec::with_capacity(doc.words.len()), probs: Vec::new() };
+        for &(s, e) in doc.sentences {
+            let em = self.emissions(&feats, s, e);
+            let path = viterbi(&em, &trans);
+            if probs {
+                let marg = marginals(&em, &trans, factor);
+                out.probs.extend(path.iter().zip(&marg).map(|(&t, m)| m[t as usize] as f32));
+            }
+            out.tags.extend(path);
+        }
+        out
+    }
+}
+
+impl Model {
+    /// Tags a document: per token, the BIO tag and its probability.
+    pub fn decode(&self, doc: DocRef<'_>) -> Decoded {
+        let mut prev: Option<Decoded> = None;
+        for (k, stage) in self.stages.iter().enumerate() {
+            let types = prev.as_ref().map(|d| coarse_types(&d.tags));
+            prev = Some(stage.decode(doc, types.as_deref(), k + 1 == self.stages.len()));
+        }
+        prev.unwrap_or(Decoded { tags: vec![0; doc.words.len()], probs: vec![1.0; doc.words.len()] })
+    }
+
+    /// Serialises the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.stages.len() as u32).to_le_bytes());
+        for st in &self.stages {
+            let rows_log2 = (st.extractor.mask + 1).trailing_zeros();
+            for v in [N_TAGS as u32, rows_log2, st.extractor.groups, st.scale.to_bits(), st.temperature.to_bits()] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            let values = encode_values(st.trans.iter().chain(&st.weights).copied());
+            out.extend_from_slice(&((st.trans.len() + st.weights.len()) as u32).to_le_bytes());
+            out.extend_from_slice(&(values.len() as u32).to_le_bytes());
+            out.extend_from_slice(&values);
+        }
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Parses a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        if bytes.len() < 24 || &bytes[..8] != MAGIC {
+            return Err("not a copydesk NER model (bad magic)".into());
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        if checksum(body) != u64::from_le_bytes(sum.try_into().map_err(|_| "truncated")?) {
+            return Err("model checksum mismatch".into());
+        }
+        let mut r = Reader { b: body, pos: 8 };
+        let version = r.u32()?;
+        if version != FORMAT_VERSION {
+            return Err(format!("model format version {version}, this build reads {FORMAT_VERSION}"));
+        }
+        let n_stages = r.u32()?;
+        if !(1..=4).contains(&n_stages) {
+            return Err(format!("bad stage count {n_stages}"));
+        }
+        let mut stages = Vec::new();
+        for _ in 0..n_stages {
+            let n_tags = r.u32()? as usize;
+            let rows_log2 = r.u32()?;
+            let groups = r.u32()?;
+            let scale = f32::from_bits(r.u32()?);
+            let temperature = f32::from_bits(r.u32()?);
+            if n_tags != N_TAGS || !(1..=26).contains(&rows_log2) {
+                return Err(format!("unsupported model shape: {n_tags} tags, 2^{rows_log2} rows"));
+            }
+            let n_values = r.u32()? as usize;
+            let n_trans = (N_TAGS + 1) * N_TAGS;
+            if n_values != n_trans + (N_TAGS << rows_log2) {
+                return Err("weight count does not match the model shape".into());
+            }
+            let len = r.u32()? as usize;
+            let mut values = decode_values(r.take(len)?, n_values)?;
+            let weights = values.split_off(n_trans);
+            stages.push(Stage {
+                extractor: Extractor::new(rows_log2, groups),
+                scale,
+                temperature,
+                trans: values,
+                weights,
+            });
+        }
+        if r.pos != body.len() {
+            return Err("trailing bytes in model".into());
+        }
+        Ok(Model { stages })
+    }
+}
+
+/// Per token, the entity type of its tag as used by stacked features (0 none, 1..=4 a type).
+pub fn coarse_types(tags: &[u8]) -> Vec<u8> {
+    tags.iter().map(|&t| tag_type(t).map_or(0, |k| k as u8 + 1)).collect()
+}
+
+/// The best tag sequence under the BIO constraints. `trans` is `(N_TAGS + 1) * N_TAGS`, row
+/// `N_TAGS` holding the start scores. Ties go to the lowest tag id, so the result is deterministic.
+pub fn viterbi(em: &[[i64; N_TAGS]], trans: &[i64]) -> Vec<u8> {
+    const NEG: i64 = i64::MIN / 4;
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; N_TAGS]; n];
+    let mut score = [NEG; N_TAGS];
+    for t in 0..N_TAGS {
+        if allowed(None, t as u8) {
+            score[t] = trans[N_TAGS * N_TAGS + t] + em[0][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [NEG; N_TAGS];
+        for t in 0..N_TAGS {
+            let (mut best, mut arg) = (NEG, 0u8);
+            for p in 0..N_TAGS {
+                if score[p] <= NEG || !allowed(Some(p as u8), t as u8) {
+                    continue;
+                }
+                let s = score[p] + trans[p * N_TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best > NEG {
+                next[t] = best + em[i][t];
+                back[i][t] = arg;
+            }
+        }
+        score = next;
+    }
+    let mut t = (0..N_TAGS).fold(0, |b, t| if score[t] > score[b] { t } else { b }) as u8;
+    let mut path = vec![0u8; n];
+    for i in (0..n).rev() {
+        path[i] = t;
+        t = back[i][t as usize];
+    }
+    path
+}
+
+/// Per-token tag marginals of the constrained chain with scores multiplied by `factor`.
+pub fn marginals(em: &[[i64; N_TAGS]], trans: &[i64], factor: f64) -> Vec<[f64; N_TAGS]> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let neg = f64::NEG_INFINITY;
+    // Transition scores, -inf where forbidden; row N_TAGS is the start.
+    let tr: Vec<f64> = (0..(N_TAGS + 1) * N_TAGS)
+        .map(|k| {
+            let (p, t) = (k / N_TAGS, (k % N_TAGS) as u8);
+            let prev = (p < N_TAGS).then_some(p as u8);
+            if allowed(prev, t) { trans[k] as f64 * factor } else { neg }
+        })
+        .collect();
+    let lse = |xs: &[f64; N_TAGS]| {
+        let m = xs.iter().copied().fold(neg, f64::max);
+        if m == neg { neg } else { m + xs.iter().map(|x| (x - m).exp()).sum::<f64>().ln() }
+    };
+    let mut alpha = vec![[neg; N_TAGS]; n];
+    let mut beta = vec![[0.0f64; N_TAGS]; n];
+    for t in 0..N_TAGS {
+        alpha[0][t] = tr[N_TAGS * N_TAGS + t] + em[0][t] as f64 * factor;
+    }
+    for i in 1..n {
+        for t in 0..N_TAGS {
+            let xs: [f64; N_TAGS] = std::array::from_fn(|p| alpha[i - 1][p] + tr[p * N_TAGS + t]);
+            alpha[i][t] = lse(&xs) + em[i][t] as f64 * factor;
+        }
+    }
+    for i in (0..n - 1).rev() {
+        let next: [f64; N_TAGS] = std::array::from_fn(|t| em[i + 1][t] as f64 * factor + beta[i + 1][t]);
+        for p in 0..N_TAGS {
+            let xs: [f64; N_TAGS] = std::array::from_fn(|t| tr[p * N_TAGS + t] + next[t]);
+            beta[i][p] = lse(&xs);
+        }
+    }
+    let z = lse(&alpha[n - 1]);
+    (0..n).map(|i| std::array::from_fn(|t| (alpha[i][t] + beta[i][t] - z).exp())).collect()
+}
+
+/// The entity spans of a tag sequence, conlleval style: `(start, end, type)` in token indices. An
+/// `I-` tag that does not continue an entity of its type starts a new one.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let ty = tag_type(t);
+        if let Some((s, k)) = cur
+            && (ty != Some(k) || !is_inside(t))
+        {
+            out.push((s, i, k));
+            cur = None;
+        }
+        if let (Some(k), None) = (ty, cur) {
+            cur = Some((i, k));
+        }
+    }
+    if let Some((s, k)) = cur {
+        out.push((s, tags.len(), k));
+    }
+    out
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::new(0);
+    for &b in bytes {
+        h = h.byte(b);
+    }
+    h.finish()
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn encode_values(values: impl Iterator<Item = i16>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut zeros = 0u64;
+    for v in values {
+        if v == 0 {
+            zeros += 1;
+            continue;
+        }
+        if zeros > 0 {
+            out.push(0);
+            put_varint(&mut out, zeros);
+            zeros = 0;
+        }
+        let z = ((i32::from(v) << 1) ^ (i32::from(v) >> 31)) as u64;
+        put_varint(&mut out, z);
+    }
+    if zeros > 0 {
+        out.push(0);
+        put_varint(&mut out, zeros);
+    }
+    out
+}
+
+fn decode_values(bytes: &[u8], n: usize) -> Result<Vec<i16>, String> {
+    let mut out = Vec::with_capacity(n);
+    let mut r = Reader { b: bytes, pos: 0 };
+    while r.pos < bytes.len() {
+        let v = r.varint()?;
+        if v == 0 {
+            let run = r.varint()? as usize;
+            if out.len() + run > n {
+                return Err("weights overflow the model shape".into());
+            }
+            out.resize(out.len() + run, 0);
+        } else {
+            let v = ((v >> 1) as i64) ^ -((v & 1) as i64);
+            out.push(i16::try_from(v).map_err(|_| "weight out of range")?);
+        }
+    }
+    if out.len() != n {
+        return Err("weight count mismatch".into());
+    }
+    Ok(out)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len()).ok_or("truncated model")?;
+        let s = &self.b[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "truncated model")?))
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny(seed: u64) -> Model {
+        let rows_log2 = 4;
+        let mut x = seed;
+        let mut next = || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((x >> 33) % 7) as i16 - 3
+        };
+        let trans = (0..(N_TAGS + 1) * N_TAGS).map(|_| next()).collect();
+        let weights = (0..N_TAGS << rows_log2).map(|_| if next() > 0 { next() * 1000 } else { 0 }).collect();
+        Model {
+            stages: vec![Stage {
+                extractor: Extractor::new(rows_log2, 0),
+                scale: 0.01,
+                temperature: 1.0,
+                trans,
+                weights,
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let m = tiny(7);
+        let bytes = m.to_bytes();
+        assert_eq!(&bytes[..8], MAGIC);
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.to_bytes(), bytes);
+        let mut bad = bytes.clone();
+        bad[30] ^= 1;
+        assert!(Model::from_bytes(&bad).is_err());
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"").is_err());
+    }
+
+    #[test]
+    fn tags_parse_and_name() {
+        for t in 0..N_TAGS as u8 {
+            assert_eq!(parse_tag(&tag_name(t)), Some(t));
+        }
+        assert_eq!(parse_tag("B-GPE"), None);
+    }
+
+    #[test]
+    fn viterbi_output_is_valid_bio() {
+        // Emissions that favour I- tags everywhere must still decode to a valid sequence.
+        let mut x = 12345u64;
+        for _ in 0..200 {
+            let n = 1 + (x % 9) as usize;
+            let em: Vec<[i64; N_TAGS]> = (0..n)
+                .map(|_| {
+                    std::array::from_fn(|t| {
+                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                        ((x >> 40) % 100) as i64 + if is_inside(t as u8) { 80 } else { 0 }
+                    })
+                })
+                .collect();
+            let trans = vec![0i64; (N_TAGS + 1) * N_TAGS];
+            let path = viterbi(&em, &trans);
+            assert_eq!(path.len(), n);
+            for i in 0..n {
+                assert!(allowed(if i == 0 { None } else { Some(path[i - 1]) }, path[i]), "{path:?}");
+            }
+            let marg = marginals(&em, &trans, 0.05);
+            for m in &marg {
+                assert!((m.iter().sum::<f64>() - 1.0).abs() < 1e-6);
+                for t in 0..N_TAGS {
+                    if is_inside(t as u8) && std::ptr::eq(m, &marg[0]) {
+                        assert!(m[t] < 1e-12);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn conll_spans() {
+        let t = |s: &str| s.split(' ').map(|x| parse_tag(x).unwrap()).collect::<Vec<_>>();
+        assert_eq!(spans(&t("B-PER I-PER O B-LOC")), vec![(0, 2, 0), (3, 4, 1)]);
+        assert_eq!(spans(&t("I-ORG B-ORG I-ORG I-MISC")), vec![(0, 1, 2), (1, 3, 2), (3, 4, 3)]);
+    }
+
+    #[test]
+    fn decoding_is_deterministic() {
+        let m = tiny(3);
+        let words = ["Alpha", "beta", "Gamma", "Delta", "."];
+        let sents = [(0, 5)];
+        let doc = DocRef { words: &words, sentences: &sents };
+        let a = m.decode(doc);
+        let b = m.decode(doc);
+        assert_eq!(a, b);
+        assert_eq!(a.tags.len(), 5);
+    }
+}
