@@ -14,7 +14,8 @@ python3 -m venv "$venv"
 py="$venv/bin/python"
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=8" "hypothesis>=6.100" "mypy>=1.10" "ruff>=0.5" \
-    "pandas>=2.2" "dask[dataframe]>=2024.1" "distributed>=2024.1" "pyarrow>=15" "tqdm>=4.60"
+    "pandas>=2.2" "dask[dataframe]>=2024.1" "distributed>=2024.1" "pyarrow>=15" "tqdm>=4.60" \
+    "nbclient>=0.10" "nbformat>=5.10" "ipykernel>=6.29" "matplotlib>=3.8"
 export PYO3_PYTHON="$PWD/$py"
 
 step "cargo fmt --check"

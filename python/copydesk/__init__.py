@@ -11,6 +11,7 @@
 from copydesk._core import CopydeskError, __version__
 from copydesk.api import analyze, analyze_batch
 from copydesk.models import Article, Entity, Failed, Mention, Quote, Removed, Span
+from copydesk.render import render
 
 __all__ = [
     "Article",
@@ -24,4 +25,5 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_batch",
+    "render",
 ]

@@ -8,6 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 
+def _short(text: str | None, limit: int = 60) -> str:
+    """A repr of ``text`` cut to about ``limit`` characters."""
+    if text is None or len(text) <= limit:
+        return repr(text)
+    return repr(text[: limit - 3] + "...") + f" ({len(text)} chars)"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of ``Article.text``: ``text[start:end]``."""
@@ -19,7 +26,7 @@ class Span:
         return {"start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Removed:
     """A piece of the input left out of the body: ``input[start:end] == text``, and why."""
 
@@ -27,6 +34,9 @@ class Removed:
     start: int
     end: int
     reason: str
+
+    def __repr__(self) -> str:
+        return f"Removed(text={_short(self.text)}, start={self.start}, end={self.end}, reason={self.reason!r})"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "reason": self.reason}
@@ -78,7 +88,7 @@ class Entity:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Quote:
     """A direct quote or reported statement, with its speaker and cue (offsets into ``Article.text``)."""
 
@@ -96,6 +106,12 @@ class Quote:
     cue_end: int | None
     confidence: float
     rule: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Quote(text={_short(self.text)}, start={self.start}, end={self.end}, kind={self.kind!r}, "
+            f"speaker={_short(self.speaker, 40)}, cue={self.cue!r}, confidence={self.confidence:.2f}, rule={self.rule!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -175,6 +191,11 @@ class Article(_HasSourceMap):
             f"paragraphs={len(self.paragraphs)}, entities={len(self.entities)}, quotes={len(self.quotes)}, "
             f"removed={len(self.removed)})"
         )
+
+    def _repr_html_(self) -> str:
+        from copydesk.render import render
+
+        return render(self, "both")
 
     def to_dict(self) -> dict[str, Any]:
         """Everything as plain, JSON-serialisable dicts and lists."""
