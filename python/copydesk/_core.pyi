@@ -65,7 +65,7 @@ class _ArticleDict(TypedDict):
     mentions: list[_MentionDict]
     entities: list[_EntityDict]
     quotes: list[_QuoteDict]
-    source_map: list[tuple[int, int, int, int, bool]]
+    source_map: bytes
 
 def analyze(text: str, *, clean: bool = True) -> _ArticleDict: ...
 def analyze_batch(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Mapping
+import sys
+from array import array
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,8 +130,13 @@ class Failed:
         return {"index": self.index, "error": self.error, "message": self.message}
 
 
-# (out_start, out_end, in_start, in_end, copied verbatim)
-_Piece = tuple[int, int, int, int, bool]
+def _pieces(packed: bytes) -> Sequence[int]:
+    """The packed source map as a flat sequence: per piece out_start, out_end, in_start, in_end, copied."""
+    values = array("q")
+    values.frombytes(packed)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 class _HasSourceMap:
@@ -165,19 +171,23 @@ class Article(_HasSourceMap):
             site_name=r["site_name"],
             paragraphs=[Span(**s) for s in r["paragraphs"]],
             sentences=[Span(**s) for s in r["sentences"]],
-            removed=[Removed(**x) for x in r["removed"]],
+            removed=[Removed(x["text"], x["start"], x["end"], sys.intern(x["reason"])) for x in r["removed"]],
             entities=[Entity(**e) for e in r["entities"]],
-            mentions=[Mention(**m) for m in r["mentions"]],
+            # Labels are a handful of values repeated in every mention: share one str object each.
+            mentions=[
+                Mention(m["text"], m["start"], m["end"], sys.intern(m["label"]), m["entity_id"], m["confidence"])
+                for m in r["mentions"]
+            ],
             quotes=[Quote(**q) for q in r["quotes"]],
         )
-        object.__setattr__(art, "_source_map", tuple(r["source_map"]))
+        object.__setattr__(art, "_source_map", r["source_map"])
         return art
 
-    def __getstate__(self) -> tuple[tuple[Any, ...], tuple[_Piece, ...] | None]:
+    def __getstate__(self) -> tuple[tuple[Any, ...], bytes | None]:
         fields = tuple(getattr(self, name) for name in self.__dataclass_fields__)
         return (fields, getattr(self, "_source_map", None))
 
-    def __setstate__(self, state: tuple[tuple[Any, ...], tuple[_Piece, ...] | None]) -> None:
+    def __setstate__(self, state: tuple[tuple[Any, ...], bytes | None]) -> None:
         fields, source_map = state
         for name, value in zip(self.__dataclass_fields__, fields, strict=True):
             object.__setattr__(self, name, value)
@@ -227,24 +237,34 @@ class Article(_HasSourceMap):
             raise TypeError("source_span() takes two int offsets")
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}..{end} is outside the article text (length {len(self.text)})")
-        pieces: tuple[_Piece, ...] | None = getattr(self, "_source_map", None)
-        if pieces is None:
+        packed: bytes | None = getattr(self, "_source_map", None)
+        if packed is None:
             raise ValueError("this Article has no map back to its input (it was not made by copydesk.analyze)")
-        if not pieces:
+        pieces = _pieces(packed)
+        n = len(pieces) // 5
+        if n == 0:
             return (0, 0)
 
-        def piece_at(offset: int) -> _Piece:
-            return pieces[max(0, bisect_right(pieces, offset, key=lambda p: p[0]) - 1)]
+        def piece_at(offset: int) -> int:
+            """Index of the last piece starting at or before ``offset``."""
+            lo, hi = 0, n
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if pieces[5 * mid] <= offset:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            return max(0, lo - 1) * 5
 
         def map_start(offset: int) -> int:
             if offset == len(self.text):
-                return pieces[-1][3]
-            out_start, _, in_start, _, copy = piece_at(offset)
-            return in_start + (offset - out_start) if copy else in_start
+                return pieces[5 * n - 2]
+            k = piece_at(offset)
+            return pieces[k + 2] + (offset - pieces[k]) if pieces[k + 4] else pieces[k + 2]
 
         s = map_start(start)
         if end == start:
             return (s, s)
-        out_start, _, in_start, in_end, copy = piece_at(end - 1)
-        e = in_start + (end - out_start) if copy else in_end
+        k = piece_at(end - 1)
+        e = pieces[k + 2] + (end - pieces[k]) if pieces[k + 4] else pieces[k + 3]
         return (s, max(s, e))

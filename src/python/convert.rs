@@ -1,6 +1,8 @@
 //! Core results as plain Python dicts, with every offset converted to `str` (code-point) indices
 //! once per document.
 
+use std::borrow::Cow;
+
 use pyo3::IntoPyObject;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -73,8 +75,20 @@ pub struct ArticleRecord {
     mentions: Vec<MentionRecord>,
     entities: Vec<EntityRecord>,
     quotes: Vec<QuoteRecord>,
-    /// (out_start, out_end, in_start, in_end, copy) per piece of the map back to the input.
-    source_map: Vec<(usize, usize, usize, usize, bool)>,
+    /// The map back to the input, packed: per piece, five little-endian i64s (out_start, out_end,
+    /// in_start, in_end, copied). One bytes object instead of a tuple per piece keeps a large batch
+    /// small in memory.
+    source_map: Cow<'static, [u8]>,
+}
+
+fn pack_pieces(pieces: &[Piece]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pieces.len() * 40);
+    for p in pieces {
+        for v in [p.out_start, p.out_end, p.in_start, p.in_end, usize::from(p.copy)] {
+            out.extend_from_slice(&(v as i64).to_le_bytes());
+        }
+    }
+    out
 }
 
 /// Converts the byte offsets behind `refs` into code-point offsets of `text`, in one pass.
@@ -184,7 +198,7 @@ fn record(input: &str, mut a: Article) -> ArticleRecord {
                 rule: q.rule,
             })
             .collect(),
-        source_map: pieces.into_iter().map(|p| (p.out_start, p.out_end, p.in_start, p.in_end, p.copy)).collect(),
+        source_map: Cow::Owned(pack_pieces(&pieces)),
         text: a.text,
         title: a.title,
         site_name: a.site_name,
