@@ -1,6 +1,6 @@
 from typing import TypedDict, type_check_only
 
-__all__ = ["CopydeskError", "__version__", "analyze", "analyze_batch"]
+__all__ = ["CopydeskError", "__version__", "_panic_for_tests", "analyze", "analyze_batch"]
 
 __version__: str
 
@@ -71,3 +71,4 @@ def analyze(text: str, *, clean: bool = True) -> _ArticleDict: ...
 def analyze_batch(
     texts: list[str], *, clean: bool = True, threads: int | None = None, parallel: bool = True
 ) -> list[_ArticleDict]: ...
+def _panic_for_tests(in_worker: bool = False) -> None: ...

@@ -22,8 +22,30 @@ impl From<Error> for PyErr {
     }
 }
 
+/// Panics on purpose, on this thread or inside a worker of the batch pool: lets the test suite pin
+/// what a panic becomes in Python (a `PanicException`, never a dead interpreter). Not public API.
+#[pyfunction]
+#[pyo3(signature = (in_worker = false))]
+fn _panic_for_tests(py: Python<'_>, in_worker: bool) {
+    detach::run_detached(py, || {
+        if in_worker {
+            let texts = ["a", "b", "c", "d"];
+            let _ = crate::batch::map_parallel(&texts, Some(2), |t| -> usize {
+                if t == "c" {
+                    panic!("deliberate panic in a worker");
+                }
+                t.len()
+            });
+        } else {
+            panic!("deliberate panic");
+        }
+    })
+}
+
 #[pymodule(gil_used = false)]
 mod _core {
+    #[pymodule_export]
+    use super::_panic_for_tests;
     #[pymodule_export]
     use super::CopydeskError;
     #[pymodule_export]
