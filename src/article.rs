@@ -80,7 +80,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Article {
     let tokens = segment::tokenize(&text);
     let sentences = segment::sentences(&text, &tokens, &paragraphs);
     let mentions = entities::find_mentions(&text, &tokens, &sentences);
-    let (mentions, entities) = coref::group(&text, mentions);
+    let (mentions, entities) = coref::group_with_tokens(&text, &tokens, mentions);
     let quotes = quotes::find_quotes(&text, &tokens, &sentences, &paragraphs, &mentions, &entities);
     Article {
         text,
