@@ -1,0 +1,226 @@
+//! The reporting-verb lexicon: every form of the verbs that attribute speech, writing, beliefs
+//! and evaluations, with what each can introduce.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Attributes a direct quote: `"…," X said`, `X said: "…"`, `X called it "…"`.
+pub(crate) const SPEECH: u8 = 1;
+/// Takes a reported clause after "that": `X warned that …`.
+pub(crate) const CLAUSE: u8 = 2;
+/// Takes a bare reported clause too: `X said Tehran is …`.
+pub(crate) const BARE: u8 = 4;
+/// Allows the speaker after the verb: `"…," said X`.
+pub(crate) const INVERT: u8 = 8;
+/// Takes an addressee before the clause: `X told reporters (that) …`.
+pub(crate) const OBJECT: u8 = 16;
+/// A belief, expectation or evaluation rather than a speech act: lower confidence.
+pub(crate) const WEAK: u8 = 32;
+
+/// Space-separated forms of one verb, and its flags.
+const VERBS: &[(&str, u8)] = &[
+    ("say says said saying", SPEECH | CLAUSE | BARE | INVERT),
+    ("tell tells told telling", SPEECH | CLAUSE | BARE | INVERT | OBJECT),
+    ("add adds added adding", SPEECH | CLAUSE | BARE | INVERT),
+    ("ask asks asked asking", SPEECH | INVERT | OBJECT),
+    ("warn warns warned warning", SPEECH | CLAUSE | INVERT | OBJECT),
+    ("stress stresses stressed stressing", SPEECH | CLAUSE | INVERT),
+    ("urge urges urged urging", SPEECH | OBJECT),
+    ("confirm confirms confirmed confirming", SPEECH | CLAUSE),
+    ("describe describes described describing", SPEECH),
+    ("explain explains explained explaining", SPEECH | CLAUSE | INVERT),
+    ("note notes noted noting", SPEECH | CLAUSE | INVERT),
+    ("claim claims claimed claiming", SPEECH | CLAUSE | BARE),
+    ("argue argues argued arguing", SPEECH | CLAUSE | BARE | INVERT),
+    ("insist insists insisted insisting", SPEECH | CLAUSE | BARE | INVERT),
+    ("announce announces announced announcing", SPEECH | CLAUSE),
+    ("declare declares declared declaring", SPEECH | CLAUSE | INVERT),
+    ("stated stating", SPEECH | CLAUSE),
+    ("write writes wrote writing", SPEECH | CLAUSE | BARE | INVERT),
+    ("tweet tweets tweeted tweeting", SPEECH | CLAUSE | BARE),
+    ("report reported reporting", SPEECH | CLAUSE),
+    ("reply replies replied replying", SPEECH | CLAUSE | INVERT),
+    ("respond responds responded responding", SPEECH | INVERT),
+    ("answer answers answered answering", SPEECH | INVERT),
+    ("acknowledge acknowledges acknowledged acknowledging", SPEECH | CLAUSE),
+    ("admit admits admitted admitting", SPEECH | CLAUSE | BARE),
+    ("concede concedes conceded conceding", SPEECH | CLAUSE),
+    ("suggest suggests suggested suggesting", SPEECH | CLAUSE),
+    ("predict predicts predicted predicting", SPEECH | CLAUSE | BARE),
+    ("promise promises promised promising", SPEECH | CLAUSE | OBJECT),
+    ("vow vows vowed vowing", SPEECH | CLAUSE),
+    ("pledge pledges pledged pledging", SPEECH | CLAUSE),
+    ("deny denies denied denying", SPEECH | CLAUSE),
+    ("recall recalls recalled recalling", SPEECH | CLAUSE | INVERT),
+    ("remark remarked remarking", SPEECH | CLAUSE | INVERT),
+    ("comment commented commenting", SPEECH),
+    ("observe observes observed observing", SPEECH | CLAUSE | INVERT),
+    ("continue continues continued continuing", SPEECH | INVERT),
+    ("repeat repeats repeated repeating", SPEECH | CLAUSE),
+    ("reiterate reiterates reiterated reiterating", SPEECH | CLAUSE),
+    ("emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising", SPEECH | CLAUSE),
+    ("contend contends contended contending", SPEECH | CLAUSE | BARE),
+    ("maintain maintains maintained maintaining", SPEECH | CLAUSE),
+    ("assert asserts asserted asserting", SPEECH | CLAUSE | BARE),
+    ("allege alleges alleged alleging", SPEECH | CLAUSE),
+    ("complain complains complained complaining", SPEECH | CLAUSE),
+    ("boast boasts boasted boasting", SPEECH | CLAUSE),
+    ("joke jokes joked joking", SPEECH | CLAUSE | INVERT),
+    ("quip quips quipped quipping", SPEECH | INVERT),
+    ("shout shouts shouted shouting", SPEECH | INVERT),
+    ("yell yells yelled yelling", SPEECH | INVERT),
+    ("scream screams screamed screaming", SPEECH),
+    ("chant chants chanted chanting", SPEECH),
+    ("whisper whispers whispered whispering", SPEECH | INVERT),
+    ("testify testifies testified testifying", SPEECH | CLAUSE),
+    ("caution cautions cautioned cautioning", SPEECH | CLAUSE | OBJECT),
+    ("counter counters countered countering", SPEECH | CLAUSE | INVERT),
+    ("retort retorts retorted retorting", SPEECH | CLAUSE | INVERT),
+    ("conclude concludes concluded concluding", SPEECH | CLAUSE),
+    ("agree agrees agreed agreeing", SPEECH | CLAUSE | WEAK),
+    ("exclaim exclaims exclaimed exclaiming", SPEECH | INVERT),
+    ("proclaim proclaims proclaimed proclaiming", SPEECH | CLAUSE),
+    ("demand demands demanded demanding", SPEECH | CLAUSE),
+    ("mention mentions mentioned mentioning", SPEECH | CLAUSE),
+    ("lament laments lamented lamenting", SPEECH | CLAUSE),
+    ("muse muses mused musing", SPEECH | INVERT),
+    ("wonder wonders wondered wondering", SPEECH),
+    ("recount recounts recounted recounting", SPEECH),
+    ("reveal reveals revealed revealing", SPEECH | CLAUSE),
+    ("indicate indicates indicated indicating", SPEECH | CLAUSE),
+    ("inform informs informed informing", SPEECH | CLAUSE | OBJECT),
+    ("assure assures assured assuring", SPEECH | CLAUSE | OBJECT),
+    ("remind reminds reminded reminding", SPEECH | CLAUSE | OBJECT),
+    ("call calls called calling", SPEECH),
+    ("accuse accuses accused accusing", SPEECH),
+    ("praise praises praised praising", SPEECH | WEAK),
+    ("criticize criticizes criticized criticizing criticise criticises criticised criticising", SPEECH | WEAK),
+    ("blast blasts blasted blasting", SPEECH | WEAK),
+    ("mock mocks mocked mocking", SPEECH | WEAK),
+    ("read reads", SPEECH | INVERT),
+    ("post posted posting", SPEECH | CLAUSE),
+    ("scoff scoffs scoffed scoffing", SPEECH | INVERT),
+    ("snap snapped", SPEECH | INVERT),
+    ("sigh sighs sighed", SPEECH | INVERT),
+    ("laugh laughs laughed", SPEECH | INVERT),
+    ("gush gushes gushed", SPEECH | INVERT),
+    ("fume fumes fumed", SPEECH | INVERT),
+    ("thunder thundered", SPEECH | INVERT),
+    ("interject interjected", SPEECH | INVERT),
+    ("offer offered", SPEECH | INVERT),
+    ("begin began", SPEECH),
+    ("plead pleaded pleads", SPEECH | INVERT),
+    ("believe believes believed believing", CLAUSE | BARE | WEAK),
+    ("think thinks thinking", CLAUSE | BARE | WEAK),
+    ("feel feels felt", CLAUSE | WEAK),
+    ("hope hopes hoped hoping", CLAUSE | WEAK),
+    ("fear fears feared fearing", CLAUSE | WEAK),
+    ("worry worries worried worrying", CLAUSE | WEAK),
+    ("expect expects expected expecting", CLAUSE | WEAK),
+    ("estimate estimates estimated estimating", CLAUSE | WEAK),
+    ("show shows showed showing", CLAUSE | WEAK),
+    ("find finds found finding", CLAUSE | WEAK),
+    ("know knows knew", CLAUSE | WEAK),
+    ("realize realizes realized realise realises realised", CLAUSE | WEAK),
+    ("recognize recognizes recognized", CLAUSE | WEAK),
+    ("doubt doubts doubted", CLAUSE | WEAK),
+    ("speculate speculates speculated speculating", CLAUSE | WEAK),
+    ("signal signals signaled signalled signaling", CLAUSE | WEAK),
+    ("imply implies implied implying", CLAUSE | WEAK),
+    ("hint hints hinted hinting", CLAUSE | WEAK),
+    ("reckon reckons reckoned", CLAUSE | BARE | WEAK),
+    ("guess guessed", CLAUSE | BARE | WEAK),
+    ("assume assumes assumed", CLAUSE | WEAK),
+    ("suspect suspects suspected", CLAUSE | WEAK),
+    ("acknowledging", SPEECH | CLAUSE),
+];
+
+/// One verb form found in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// The verb's base form.
+    pub lemma: &'static str,
+    /// Its flags (`SPEECH`, `CLAUSE`, …).
+    pub flags: u8,
+}
+
+impl Cue {
+    pub(crate) fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// A present participle ("adding"), whose subject is the main clause's.
+    pub(crate) fn participle(self, form: &str) -> bool {
+        form.len() > 4 && form.ends_with("ing")
+    }
+}
+
+fn table() -> &'static HashMap<&'static str, Cue> {
+    static TABLE: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        for &(forms, flags) in VERBS {
+            let mut it = forms.split(' ');
+            let lemma = it.next().unwrap_or_default();
+            for form in forms.split(' ') {
+                map.entry(form).or_insert(Cue { lemma, flags });
+            }
+        }
+        map
+    })
+}
+
+/// Looks a word up in the lexicon (case-insensitively; the word is a single token).
+pub(crate) fn verb(word: &str) -> Option<Cue> {
+    if word.len() > 16 || word.len() < 3 {
+        return None;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return table().get(word).copied();
+    }
+    // Only a first capital ("Said") or all capitals ("SAID") is allowed.
+    let lower = word.to_ascii_lowercase();
+    table().get(lower.as_str()).copied()
+}
+
+/// Words before a quoted phrase that make it a title, name or term rather than speech:
+/// a film called "Heat", the so-called "deal".
+pub(crate) fn names_a_title(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "called",
+        "dubbed",
+        "entitled",
+        "headlined",
+        "known",
+        "labeled",
+        "labelled",
+        "named",
+        "nicknamed",
+        "so-called",
+        "titled",
+        "term",
+        "word",
+        "words",
+        "phrase",
+        "slogan",
+        "hashtag",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_form() {
+        for w in ["say", "says", "said", "saying", "Said", "SAID", "told", "adding", "emphasised"] {
+            assert!(verb(w).is_some(), "{w}");
+        }
+        assert_eq!(verb("said").map(|c| c.lemma), Some("say"));
+        assert!(verb("sad").is_none());
+        assert!(verb("the").is_none());
+        assert!(verb("told").is_some_and(|c| c.has(OBJECT) && c.has(SPEECH)));
+        assert!(verb("believes").is_some_and(|c| !c.has(SPEECH) && c.has(CLAUSE)));
+    }
+}

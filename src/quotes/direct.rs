@@ -1,0 +1,409 @@
+//! Direct and partial quotes: which quoted regions are speech, and who said them.
+//!
+//! Layouts, tried in this order (all inside the quote's sentence unless said otherwise):
+//! - a quote that opens its sentence looks right first: `"…," X said.` (`quote-comma-name-said`),
+//!   `"…," said X.` (`quote-comma-said-name`), `"…," according to X` (`quote-according-to`),
+//!   `"…" — X` (`quote-dash-name`);
+//! - then left: `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
+//!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
+//!   `according to X, "…"` (`according-to-quote`);
+//! - a partial quote (inside its sentence) tries left first, then right;
+//! - a sentence ending in a colon just before (`colon-intro`);
+//! - a quote continuing one from the previous paragraph (`multi-paragraph`), or a whole-sentence
+//!   quote right after an attributed quote of the same or the previous paragraph
+//!   (`continues-previous-speaker`).
+
+use super::cues::{self, INVERT, SPEECH};
+use super::marks::Region;
+use super::speakers::{self, Found, Speaker, SpeakerKind, lower, np_left, np_right, subject_left};
+use super::{Attrib, Doc, NONE};
+use crate::segment::TokenKind;
+
+/// How far (in tokens) a cue may be from the quote it attributes.
+const WINDOW_AFTER: usize = 20;
+const WINDOW_BEFORE: usize = 40;
+
+/// Attributes the region `regions[k]`; `done` holds the attributions of the regions before it in
+/// document order (by region index) and `last` is the latest of them with a speaker. Returns None when the region is not speech.
+pub(crate) fn attribute(
+    doc: &Doc,
+    regions: &[Region],
+    k: usize,
+    last: Option<usize>,
+    done: &[Option<Attrib>],
+) -> Option<Attrib> {
+    let r = &regions[k];
+    let first_tok = r.open.unwrap_or(r.first);
+    let (sa, sb) = doc.sents[doc.sent_of[first_tok] as usize];
+    if first_tok > sa && is_title(doc, r, first_tok - 1) {
+        return None;
+    }
+    let whole = first_tok == sa || (first_tok == sa + 1 && doc.toks[sa].kind == TokenKind::Dash);
+    let found =
+        if whole { after(doc, r).or_else(|| before(doc, r, sa)) } else { before(doc, r, sa).or_else(|| after(doc, r)) };
+    let found = found.or_else(|| {
+        let last_tok = r.close.unwrap_or(r.last.saturating_sub(1));
+        let (ta, tb) = doc.sents[doc.sent_of[last_tok] as usize];
+        sentence_tail(doc, ta, tb, last_tok + 1)
+    });
+    if let Some(a) = found {
+        return Some(a);
+    }
+    if let Some(a) = colon_intro(doc, first_tok, sa) {
+        return Some(a);
+    }
+    if let Some(p) = last.filter(|&p| regions[p].close.is_some_and(|c| doc.sent_of[c] == doc.sent_of[first_tok])) {
+        // "“…,” said X, and his team “…”": an earlier quote of the same sentence.
+        if let Some(prev) = done.get(p).and_then(Option::as_ref) {
+            return Some(Attrib { rule: "same-sentence-quote", confidence: prev.confidence.min(0.7), ..*prev });
+        }
+    }
+    if let Some(p) = r.prev {
+        if let Some(prev) = done.get(p).and_then(Option::as_ref) {
+            return Some(Attrib { rule: "multi-paragraph", confidence: prev.confidence.min(0.7), ..*prev });
+        }
+    }
+    let _ = sb;
+    let words = r.words(doc);
+    if whole {
+        // The previous attributed quote of this or the previous paragraph, if nothing but quotes
+        // and attributions lie between.
+        if let Some(prev) = previous_speaker(doc, regions, k, last, done) {
+            return Some(Attrib { rule: "continues-previous-speaker", confidence: 0.6, ..prev });
+        }
+    }
+    let inner_stop = (r.first..r.last).any(|i| matches!(doc.word(i), "." | "!" | "?" | "," | "…"));
+    (words >= 5 || (inner_stop && words >= 3) || r.continues || r.prev.is_some()).then_some(Attrib {
+        speaker: None,
+        cue: None,
+        rule: "unattributed",
+        confidence: 0.4,
+    })
+}
+
+/// A title or a name rather than speech: a film called "Heat", the so-called "deal", a show
+/// on "Meet the Press", an HTML attribute `id="…"`.
+fn is_title(doc: &Doc, r: &Region, prev: usize) -> bool {
+    let w = doc.word(prev);
+    if w == "=" {
+        return true;
+    }
+    let words = r.words(doc);
+    if words > 6 {
+        return false;
+    }
+    if cues::names_a_title(w) {
+        return true;
+    }
+    let small = |x: usize| {
+        matches!(
+            &*lower(doc, x),
+            "of" | "the" | "and" | "a" | "an" | "to" | "in" | "on" | "for" | "at" | "with" | "by" | "or" | "from"
+        )
+    };
+    let title_case = (r.first..r.last)
+        .filter(|&x| doc.toks[x].kind == TokenKind::Word)
+        .all(|x| doc.word(x).starts_with(char::is_uppercase) || small(x))
+        && doc.word(r.first).starts_with(char::is_uppercase);
+    title_case
+        && matches!(
+            &*lower(doc, prev),
+            "on" | "of" | "in" | "at" | "to" | "from" | "for" | "'s" | "’s" | "the" | "with" | "by"
+        )
+}
+
+/// `…, X said.` / `…, said X.` closing the sentence `ta..tb`, after token `from`: attributes
+/// the quotes before it (`"a" and "b," X said`).
+pub(crate) fn sentence_tail(doc: &Doc, ta: usize, tb: usize, from: usize) -> Option<Attrib> {
+    let mut e = tb;
+    while e > ta && matches!(doc.toks[e - 1].kind, TokenKind::Punct | TokenKind::Quote) {
+        e -= 1;
+    }
+    let lo = from.max(ta).max(e.saturating_sub(15));
+    let comma = (lo..e).rev().find(|&k| doc.word(k) == "," && doc.region_of[k] == NONE)?;
+    let i = comma + 1;
+    let j = (i..e).find(|&j| cue_at(doc, j).is_some_and(|c| c.has(SPEECH)))?;
+    let spk = if j == i {
+        np_right(doc, j + 1, e)?
+    } else {
+        let (s, how) = subject_left(doc, j, i)?;
+        if how != Found::Plain && how != Found::Appositive {
+            return None;
+        }
+        s
+    };
+    // Only a short adverbial may follow: "said Tuesday", "said in a statement".
+    let rest_from = if j == i { spk.last + 1 } else { j + 1 };
+    if e.saturating_sub(rest_from) > 6 || (rest_from..e).any(|x| doc.toks[x].kind == TokenKind::Quote) {
+        return None;
+    }
+    Some(attrib(Some(spk), (j, j), "sentence-tail-said", 0.75))
+}
+
+/// Right of the quote: `"…," X said`, `"…," said X`, `"…" — X`.
+fn after(doc: &Doc, r: &Region) -> Option<Attrib> {
+    let c = r.close?;
+    let (_, b) = doc.sents[doc.sent_of[c] as usize];
+    let mut i = c + 1;
+    let mut dash = false;
+    while i < b && matches!(doc.word(i), "," | "—" | "–" | "--" | "-") {
+        dash |= doc.word(i) != ",";
+        i += 1;
+    }
+    if i >= b {
+        // "“…?” Clinton asked." The splitter ended the sentence at the quote; the next sentence
+        // of the paragraph may be just the attribution.
+        return next_sentence(doc, c);
+    }
+    let end = b.min(i + WINDOW_AFTER);
+    for j in i..end {
+        if doc.toks[j].kind == TokenKind::Quote || matches!(doc.word(j), ";" | ":") {
+            break;
+        }
+        if is_according_to(doc, j) {
+            let spk = np_right(doc, j + 2, b)?;
+            return Some(attrib(Some(spk), (j, j + 1), "quote-according-to", 0.85));
+        }
+        let Some(cue) = cue_at(doc, j) else { continue };
+        if !cue.has(SPEECH) {
+            continue;
+        }
+        if j == i {
+            let spk = np_right(doc, j + 1, b);
+            return Some(attrib(spk, (j, j), "quote-comma-said-name", 0.9));
+        }
+        let spk = subject_left(doc, j, i).map(|(s, _)| s);
+        return Some(attrib(spk, (j, j), "quote-comma-name-said", 0.9));
+    }
+    if dash {
+        let spk = np_right(doc, i, b).filter(|s| s.kind == SpeakerKind::Name)?;
+        return Some(attrib(Some(spk), (i - 1, i - 1), "quote-dash-name", 0.7));
+    }
+    None
+}
+
+/// The sentence after a quote that ended its sentence, when it opens with `X said` or `said X`.
+fn next_sentence(doc: &Doc, c: usize) -> Option<Attrib> {
+    let i = c + 1;
+    if i >= doc.toks.len() || doc.para_of[i] != doc.para_of[c] || doc.toks[i].kind == TokenKind::Quote {
+        return None;
+    }
+    let (_, b) = doc.sents[doc.sent_of[i] as usize];
+    let end = b.min(i + 12);
+    let j = (i..end).find(|&j| cue_at(doc, j).is_some_and(|cue| cue.has(SPEECH)))?;
+    if j == i {
+        let spk = np_right(doc, j + 1, b)?;
+        return Some(attrib(Some(spk), (j, j), "quote-said-name", 0.8));
+    }
+    let (spk, _) = subject_left(doc, j, i)?;
+    // The subject must open the sentence.
+    if spk.first != i && !(i..spk.first).all(|x| speakers::is_name_word(doc, x) || is_role_like(doc, x)) {
+        return None;
+    }
+    Some(attrib(Some(spk), (j, j), "quote-name-said", 0.8))
+}
+
+fn is_role_like(doc: &Doc, x: usize) -> bool {
+    doc.toks[x].kind == TokenKind::Word && cues::verb(doc.word(x)).is_none()
+}
+
+/// Left of the quote, in its sentence: `X said: "…"`, `X called it "…"`, `X: "…"`.
+fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
+    let o = r.open?;
+    let floor = sa.max(o.saturating_sub(WINDOW_BEFORE));
+    if o > sa + 1 && doc.word(o - 1) == ":" {
+        if let Some(s) = np_left(doc, o - 2, sa).filter(|s| s.kind == SpeakerKind::Name && s.first == sa) {
+            return Some(attrib(Some(s), (o - 1, o - 1), "name-colon-quote", 0.75));
+        }
+    }
+    let mut j = o;
+    let mut participle: Option<(usize, usize)> = None;
+    while j > floor {
+        j -= 1;
+        let reg = doc.region_of[j];
+        if reg != NONE {
+            continue; // inside another quote
+        }
+        if j + 1 < o && is_according_to(doc, j) {
+            let spk = np_right(doc, j + 2, o);
+            return Some(attrib(spk, (j, j + 1), "according-to-quote", 0.8));
+        }
+        let Some(cue) = cue_at(doc, j) else { continue };
+        if !cue.has(SPEECH) {
+            continue;
+        }
+        let adjacent = (j + 1..o).all(|x| matches!(doc.word(x), "," | ":")) || j + 1 == o;
+        let rule = if adjacent { "name-said-quote" } else { "name-cue-partial" };
+        match speakers::cue_subject(doc, j, sa) {
+            Some((s, how)) => {
+                let conf = match (how, s.kind) {
+                    (Found::Coordinated, _) => 0.65,
+                    (_, SpeakerKind::Nominal) => 0.75,
+                    _ => 0.85,
+                };
+                let (cue_span, rule) = match participle {
+                    Some(p) => (p, "participle-inherits"),
+                    None if how == Found::Coordinated && cue.participle(doc.word(j)) => ((j, j), "participle-inherits"),
+                    None => ((j, j), rule),
+                };
+                return Some(attrib(Some(s), cue_span, rule, conf));
+            }
+            None if after_quote(doc, j, sa) && cue.has(INVERT) => {
+                // "“…,” says the ad's narrator, “…”"
+                if let Some(s) = np_right(doc, j + 1, o) {
+                    return Some(attrib(Some(s), (j, j), "quote-said-name", 0.8));
+                }
+            }
+            None if cue.participle(doc.word(j)) && participle.is_none() => participle = Some((j, j)),
+            None if participle.is_none() => return Some(attrib(None, (j, j), rule, 0.5)),
+            None => {}
+        }
+    }
+    participle.map(|p| attrib(None, p, "participle-inherits", 0.5))
+}
+
+/// Whether token `j` directly follows a closing quote mark (maybe with a comma between).
+fn after_quote(doc: &Doc, j: usize, sa: usize) -> bool {
+    (j > sa && doc.toks[j - 1].kind == TokenKind::Quote)
+        || (j > sa + 1 && doc.word(j - 1) == "," && doc.toks[j - 2].kind == TokenKind::Quote)
+}
+
+/// The sentence before the quote (in its paragraph or the last of the previous one) ends with a
+/// colon: `He said:` / `Smith, in a statement:`.
+fn colon_intro(doc: &Doc, first_tok: usize, sa: usize) -> Option<Attrib> {
+    if sa == 0 || sa != first_tok {
+        return None;
+    }
+    let colon = sa - 1;
+    if doc.word(colon) != ":" {
+        // "Smith said in a statement. “…”"
+        let (pa, pb) = doc.sents[doc.sent_of[colon] as usize];
+        if doc.toks[pa].kind == TokenKind::Quote || doc.word(pb - 1) != "." && !doc.word(pb - 1).ends_with('.') {
+            return None;
+        }
+        if (pa..pb).any(|x| doc.toks[x].kind == TokenKind::Quote) {
+            return None;
+        }
+        let j = (pb.saturating_sub(8).max(pa)..pb).find(|&j| cue_at(doc, j).is_some_and(|c| c.has(SPEECH)))?;
+        let tail_ok = (j + 1..pb).all(|x| {
+            let l = lower(doc, x);
+            doc.toks[x].kind == TokenKind::Punct
+                || matches!(
+                    &*l,
+                    "in" | "a"
+                        | "an"
+                        | "statement"
+                        | "interview"
+                        | "on"
+                        | "twitter"
+                        | "facebook"
+                        | "friday"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "email"
+                        | "written"
+                        | "reporters"
+                        | "later"
+                        | "earlier"
+                        | "recently"
+                )
+        });
+        if !tail_ok {
+            return None;
+        }
+        let (spk, _) = subject_left(doc, j, pa)?;
+        return Some(attrib(Some(spk), (j, j), "previous-sentence-cue", 0.65));
+    }
+    let (pa, _) = doc.sents[doc.sent_of[colon] as usize];
+    let floor = pa.max(colon.saturating_sub(WINDOW_BEFORE));
+    for j in (floor..colon).rev() {
+        if let Some(cue) = cue_at(doc, j) {
+            if cue.has(SPEECH) {
+                let spk = subject_left(doc, j, pa).map(|(s, _)| s);
+                return Some(attrib(spk, (j, j), "colon-intro", 0.7));
+            }
+        }
+    }
+    let spk = np_left(doc, colon.checked_sub(1)?, pa).filter(|s| s.kind == SpeakerKind::Name && s.first == pa)?;
+    Some(attrib(Some(spk), (colon, colon), "colon-intro", 0.6))
+}
+
+/// The speaker of `last` (the latest earlier quote with a speaker) when it is in this or the
+/// previous paragraph and the sentences between hold no other cue.
+fn previous_speaker(
+    doc: &Doc,
+    regions: &[Region],
+    k: usize,
+    last: Option<usize>,
+    done: &[Option<Attrib>],
+) -> Option<Attrib> {
+    let r = &regions[k];
+    let me = r.open.unwrap_or(r.first);
+    let p = last?;
+    if regions[p].para + 1 < r.para {
+        return None;
+    }
+    let prev = &regions[p];
+    // Nothing but quotes and their attributions between the two: no cue outside a quote after
+    // the previous attribution's sentence.
+    let from = prev.close.unwrap_or(prev.last);
+    let from_sent = doc.sent_of[from.min(doc.toks.len() - 1)] as usize;
+    let scan_from = doc.sents[from_sent].1;
+    if me.saturating_sub(scan_from) > 80 {
+        return None;
+    }
+    for j in scan_from..me {
+        if doc.region_of[j] == NONE && cue_at(doc, j).is_some() {
+            return None;
+        }
+    }
+    done[p]
+}
+
+pub(crate) fn is_according_to(doc: &Doc, j: usize) -> bool {
+    j + 1 < doc.toks.len() && lower(doc, j) == "according" && lower(doc, j + 1) == "to"
+}
+
+/// The cue verb at token `j`: a lowercase lexicon word, not an infinitive or passive.
+pub(crate) fn cue_at(doc: &Doc, j: usize) -> Option<cues::Cue> {
+    let w = doc.word(j);
+    if doc.toks[j].kind != TokenKind::Word {
+        return None;
+    }
+    if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        // Headline case: "Clinton Says …".
+        let after_name = j > 0 && speakers::is_name_word(doc, j - 1);
+        if !after_name || !matches!(w, "Said" | "Says" | "Tells" | "Told" | "Warns" | "Warned") {
+            return None;
+        }
+    }
+    let cue = cues::verb(w)?;
+    if j > 0 {
+        let prev = lower(doc, j - 1);
+        // "the report said" is fine; "to say", "is said", "was told" are not attributions here.
+        if prev == "to"
+            || (matches!(&*prev, "is" | "was" | "were" | "are" | "be" | "been" | "being") && !w.ends_with("ing"))
+        {
+            return None;
+        }
+        // A noun after a determiner: "the call", "a report", "his tweet".
+        if matches!(&*prev, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "our") {
+            return None;
+        }
+    }
+    Some(cue)
+}
+
+fn attrib(speaker: Option<Speaker>, cue: (usize, usize), rule: &'static str, confidence: f32) -> Attrib {
+    let confidence = if speaker.is_none() { confidence.min(0.5) } else { confidence };
+    Attrib { speaker, cue: Some(cue), rule, confidence }
+}

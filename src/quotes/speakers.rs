@@ -1,0 +1,1095 @@
+//! Speaker candidates around a cue, and their resolution to a canonical name.
+//!
+//! A speaker is a name (a run of capitalised tokens, roles such as "Foreign Minister" stripped),
+//! an entity mention when the entity stage found one there, a pronoun, or a nominal phrase
+//! ("the minister", "Iranian media outlets", "analysts in Tehran"). All searches stay inside one
+//! sentence and a few tokens, so the cost per cue is bounded.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::{Doc, NONE};
+use crate::Label;
+use crate::segment::TokenKind;
+
+/// What kind of phrase names the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpeakerKind {
+    /// A proper name ("Abbas Araghchi") or an entity mention.
+    Name,
+    /// He, she, they, …
+    Pronoun,
+    /// A description: "the minister", "Iranian media outlets".
+    Nominal,
+}
+
+/// A speaker mention: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Speaker {
+    pub first: usize,
+    pub last: usize,
+    pub kind: SpeakerKind,
+    /// For a relative pronoun ("X, who said"): the speaker it stands for.
+    pub ante: Option<(usize, usize, SpeakerKind)>,
+}
+
+impl Speaker {
+    pub(crate) fn new(first: usize, last: usize, kind: SpeakerKind) -> Speaker {
+        Speaker { first, last, kind, ante: None }
+    }
+}
+
+pub(crate) fn lower<'a>(doc: &Doc<'a>, i: usize) -> Cow<'a, str> {
+    let w = doc.word(i);
+    if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) }
+}
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some", "many",
+    "several", "most", "other", "another", "both", "each", "every", "all", "few", "two", "three", "four", "five",
+    "one", "no", "any", "such", "more",
+];
+
+/// Words that never belong to a subject phrase.
+const STOP: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "if",
+    "because",
+    "while",
+    "although",
+    "though",
+    "as",
+    "than",
+    "after",
+    "before",
+    "since",
+    "until",
+    "unless",
+    "whether",
+    "to",
+    "by",
+    "on",
+    "about",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "through",
+    "against",
+    "without",
+    "during",
+    "between",
+    "among",
+    "per",
+    "via",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "not",
+    "n't",
+    "also",
+    "then",
+    "there",
+    "here",
+    "now",
+    "just",
+    "even",
+    "still",
+    "only",
+    "again",
+    "too",
+    "very",
+    "later",
+    "earlier",
+    "once",
+    "however",
+    "meanwhile",
+    "instead",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "in",
+    "at",
+    "for",
+    "from",
+    "with",
+    "of",
+    "like",
+    "up",
+    "out",
+    "off",
+    "down",
+    "back",
+    "him",
+    "them",
+    "us",
+    "me",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "ago",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+];
+
+/// Words skipped between a subject and its verb: auxiliaries and adverbs ("has also said").
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "did",
+    "does",
+    "do",
+    "also",
+    "then",
+    "later",
+    "previously",
+    "recently",
+    "repeatedly",
+    "once",
+    "again",
+    "often",
+    "already",
+    "just",
+    "still",
+    "never",
+    "n't",
+    "not",
+    "reportedly",
+    "publicly",
+    "privately",
+    "simply",
+    "flatly",
+    "first",
+    "initially",
+    "ultimately",
+    "finally",
+    "further",
+    "too",
+    "even",
+    "long",
+    "since",
+    "'s",
+    "’s",
+    "'re",
+    "’re",
+    "'ve",
+    "’ve",
+    "'d",
+    "’d",
+    "'ll",
+    "’ll",
+];
+
+/// Nouns that head a speaker phrase, so "analysts in Tehran" is one phrase.
+const SPEAKER_NOUNS: &[&str] = &[
+    "analysts",
+    "officials",
+    "experts",
+    "critics",
+    "supporters",
+    "sources",
+    "residents",
+    "leaders",
+    "members",
+    "observers",
+    "aides",
+    "advisers",
+    "advisors",
+    "voters",
+    "people",
+    "lawmakers",
+    "diplomats",
+    "economists",
+    "scholars",
+    "researchers",
+    "activists",
+    "witnesses",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "analyst",
+    "expert",
+    "source",
+    "aide",
+    "adviser",
+    "advisor",
+    "minister",
+    "president",
+    "secretary",
+    "leader",
+    "director",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "head",
+    "representatives",
+    "representative",
+    "spokesmen",
+    "authorities",
+    "commanders",
+    "protesters",
+    "groups",
+    "media",
+    "outlets",
+    "reports",
+    "report",
+    "statement",
+    "polls",
+    "poll",
+    "survey",
+    "study",
+    "candidates",
+    "staff",
+    "campaign",
+    "professor",
+    "strategist",
+    "strategists",
+    "executives",
+    "executive",
+    "employees",
+    "workers",
+    "students",
+    "fans",
+    "opponents",
+    "delegates",
+    "senators",
+    "judges",
+    "prosecutors",
+    "investigators",
+    "police",
+    "doctors",
+    "scientists",
+    "journalists",
+    "reporters",
+];
+
+/// Role and title words stripped from the front of a name run ("Foreign Minister Abbas Araghchi").
+const ROLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "reps",
+    "gov",
+    "governor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "director",
+    "chief",
+    "ceo",
+    "candidate",
+    "nominee",
+    "mayor",
+    "ambassador",
+    "general",
+    "gen",
+    "adviser",
+    "advisor",
+    "aide",
+    "official",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "justice",
+    "attorney",
+    "prosecutor",
+    "commissioner",
+    "deputy",
+    "vice",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "prime",
+    "speaker",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "maj",
+    "adm",
+    "cmdr",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "presidential",
+    "former",
+    "acting",
+    "host",
+    "anchor",
+    "founder",
+    "strategist",
+    "manager",
+    "pollster",
+    "economist",
+    "executive",
+    "head",
+    "commander",
+    "sheriff",
+    "representative",
+    "pastor",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "ayatollah",
+    "sheikh",
+    "gop",
+    "state",
+    "house",
+    "senate",
+    "majority",
+    "minority",
+    "whip",
+    "campaign",
+    "chairs",
+    "frontrunner",
+    "front-runner",
+    "businessman",
+    "billionaire",
+    "mogul",
+    "hopeful",
+    "rival",
+    "challenger",
+    "incumbent",
+    "lawmaker",
+    "analyst",
+    "expert",
+    "envoy",
+    "diplomat",
+    "ex",
+    "u.s.",
+    "us",
+    "assemblyman",
+    "assemblywoman",
+    "councilman",
+    "councilwoman",
+    "chancellor",
+    "emir",
+    "president-elect",
+    "vice-president",
+    "then-candidate",
+    "then-president",
+    "rep.",
+    "atty",
+    "superintendent",
+    "detective",
+    "officer",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "dean",
+];
+
+/// Capitalised words that are not names even when they start a sentence.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "to",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "so",
+    "yet",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "with",
+    "without",
+    "by",
+    "from",
+    "during",
+    "since",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "now",
+    "according",
+    "some",
+    "many",
+    "one",
+    "no",
+    "not",
+    "yes",
+    "asked",
+    "said",
+    "says",
+    "told",
+    "both",
+    "all",
+    "each",
+    "every",
+    "other",
+    "another",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "instead",
+    "though",
+    "although",
+    "because",
+    "indeed",
+    "just",
+    "like",
+    "even",
+    "until",
+    "unless",
+    "whether",
+    "once",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Connectors inside names ("Ursula von der Leyen", "Osama bin Laden").
+const NAME_JOINERS: &[&str] =
+    &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "ibn"];
+
+pub(crate) fn strip_period(w: &str) -> &str {
+    w.strip_suffix('.').filter(|s| !s.is_empty()).unwrap_or(w)
+}
+
+fn is_role(doc: &Doc, i: usize) -> bool {
+    let l = lower(doc, i);
+    let w = strip_period(&l);
+    is_in(ROLES, w) || is_in(ROLES, &l) || w.starts_with("ex-") || w.starts_with("then-")
+}
+
+/// A capitalised word that may be part of a name.
+pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
+    let t = doc.toks[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = doc.word(i);
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    !is_in(NOT_NAMES, &lower(doc, i))
+}
+
+fn is_joiner(doc: &Doc, i: usize) -> bool {
+    is_in(NAME_JOINERS, doc.word(i))
+}
+
+pub(crate) fn is_pronoun(doc: &Doc, i: usize) -> bool {
+    doc.toks[i].kind == TokenKind::Word && is_in(PRONOUNS, &lower(doc, i))
+}
+
+/// The start of the run of name words ending at `t` (not before `floor`).
+fn name_run_left(doc: &Doc, t: usize, floor: usize) -> usize {
+    let mut k = t;
+    while k > floor {
+        let j = k - 1;
+        if is_name_word(doc, j) || (is_joiner(doc, j) && j > floor && is_name_word(doc, j - 1)) {
+            k = j;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// The end (inclusive) of the run of name words starting at `i` (not after `ceil`, exclusive).
+fn name_run_right(doc: &Doc, i: usize, ceil: usize) -> usize {
+    let mut k = i;
+    while k + 1 < ceil {
+        let j = k + 1;
+        if is_name_word(doc, j) || (is_joiner(doc, j) && j + 1 < ceil && is_name_word(doc, j + 1)) {
+            k = j;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// The name in the run `first..=last` once leading roles are dropped ("Foreign Minister Abbas
+/// Araghchi" → "Abbas Araghchi"); the whole run when it is all roles.
+fn strip_roles(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
+    let mut start = first;
+    for k in first..=last {
+        if is_role(doc, k) && k < last {
+            start = k + 1;
+        }
+    }
+    (start, last)
+}
+
+/// Widens a token to the entity mention around it, when there is one and it looks like a name
+/// (capitalised words only: a tagger's stray spans are ignored).
+pub(crate) fn mention_tokens(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    let m = *doc.mention_of.get(i)?;
+    if m == NONE {
+        return None;
+    }
+    let m = &doc.mentions[m as usize];
+    if !matches!(m.label, Label::Person | Label::Org | Label::Norp | Label::Gpe) {
+        return None;
+    }
+    let mut first = doc.toks.partition_point(|t| t.end <= m.start);
+    let mut last = doc.toks.partition_point(|t| t.start < m.end).saturating_sub(1);
+    while first < last && doc.toks[first].kind != TokenKind::Word {
+        first += 1;
+    }
+    while last > first && doc.toks[last].kind != TokenKind::Word {
+        last -= 1;
+    }
+    let looks_like_a_name = (first..=last).all(|k| is_name_word(doc, k) || is_joiner(doc, k) || is_role(doc, k));
+    (first <= i && i <= last && looks_like_a_name).then_some((first, last))
+}
+
+/// A subject phrase ending at token `t` (inclusive), starting no earlier than `floor`.
+pub(crate) fn np_left(doc: &Doc, t: usize, floor: usize) -> Option<Speaker> {
+    np_left_phrase(doc, t, floor).map(|(s, _)| s)
+}
+
+/// [`np_left`], plus the first token of the whole phrase (roles and determiners included).
+fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)> {
+    let after_preposition = |first: usize| {
+        first > floor && matches!(&*lower(doc, first - 1), "in" | "at" | "from" | "for" | "with" | "of" | "on")
+    };
+    if let Some((first, last)) = mention_tokens(doc, t) {
+        if first >= floor && !after_preposition(first) {
+            let k = if first > floor && is_role(doc, first - 1) { name_run_left(doc, first - 1, floor) } else { first };
+            return Some((Speaker::new(first, last, SpeakerKind::Name), k));
+        }
+    }
+    let tok = doc.toks[t];
+    if tok.kind != TokenKind::Word {
+        return None;
+    }
+    let lt = lower(doc, t);
+    if is_pronoun(doc, t) {
+        return Some((Speaker::new(t, t, SpeakerKind::Pronoun), t));
+    }
+    let capital = is_name_word(doc, t);
+    if !capital && (is_in(STOP, &lt) || is_in(DETERMINERS, &lt) || looks_verbal(&lt)) {
+        return None;
+    }
+    let mut k = t;
+    let mut has_prep = false;
+    let mut n = 1;
+    while k > floor && n < 10 {
+        let j = k - 1;
+        let w = doc.word(j);
+        let tok = doc.toks[j];
+        if tok.kind == TokenKind::Word && (w.starts_with('\'') || w.starts_with('’')) {
+            k = j; // a possessive: "Iran's Foreign Minister"
+        } else if tok.kind == TokenKind::Word {
+            let lw = lower(doc, j);
+            if is_in(DETERMINERS, &lw) {
+                k = j;
+                // "analysts in the capital": the phrase goes on before the preposition.
+                let grouped = j >= floor + 2
+                    && matches!(&*lower(doc, j - 1), "in" | "at" | "from" | "for" | "with")
+                    && is_in(SPEAKER_NOUNS, &lower(doc, j - 2));
+                if !grouped {
+                    break;
+                }
+                has_prep = true;
+                k = j - 2;
+                n += 2;
+                continue;
+            }
+            if lw == "of" && j > floor && doc.toks[j - 1].kind == TokenKind::Word {
+                k = j;
+            } else if matches!(&*lw, "in" | "at" | "from" | "for" | "with")
+                && j > floor
+                && is_in(SPEAKER_NOUNS, &lower(doc, j - 1))
+            {
+                has_prep = true;
+                k = j - 1;
+                n += 1;
+            } else if is_in(STOP, &lw) || is_pronoun(doc, j) || looks_verbal(&lw) || super::cues::verb(w).is_some() {
+                break;
+            } else if !is_name_word(doc, j) && w.chars().next().is_some_and(char::is_uppercase) {
+                break; // a capitalised function word: "In", "But"
+            } else {
+                k = j;
+            }
+        } else if j > floor && matches!(w, "'" | "’") && doc.word(j - 1).ends_with(['s', 'S']) {
+            k = j; // a possessive after a plural or name in -s: "Jones' team"
+        } else if tok.kind == TokenKind::Symbol && w == "&" {
+            k = j;
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    while k < t && matches!(&*lower(doc, k), "of" | "in" | "at" | "from" | "for" | "with") {
+        k += 1;
+    }
+    if capital && !has_prep {
+        let run = name_run_left(doc, t, k);
+        let (first, last) = strip_roles(doc, run, t);
+        return Some((Speaker::new(first, last, SpeakerKind::Name), k));
+    }
+    Some((Speaker::new(k, t, SpeakerKind::Nominal), k))
+}
+
+/// A speaker phrase starting at token `i`, ending before `ceil`: "said Smith", "said the
+/// minister", "according to officials in Kabul".
+pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
+    if i >= ceil {
+        return None;
+    }
+    if let Some((first, last)) = mention_tokens(doc, i) {
+        if last < ceil {
+            return Some(Speaker::new(first, last, SpeakerKind::Name));
+        }
+    }
+    if doc.toks[i].kind != TokenKind::Word {
+        return None;
+    }
+    if is_pronoun(doc, i) {
+        return Some(Speaker::new(i, i, SpeakerKind::Pronoun));
+    }
+    if is_name_word(doc, i) {
+        let end = name_run_right(doc, i, ceil);
+        let (first, last) = strip_roles(doc, i, end);
+        return Some(Speaker::new(first, last, SpeakerKind::Name));
+    }
+    // A description: determiner, modifiers, head; a name inside it wins ("the party's nominee,
+    // Donald Trump" stops at the comma, so the nominal is kept).
+    let mut k = i;
+    let mut last_word = None;
+    while k < ceil && k < i + 8 {
+        let w = doc.word(k);
+        let tok = doc.toks[k];
+        if tok.kind != TokenKind::Word {
+            break;
+        }
+        let lw = lower(doc, k);
+        if k > i && (is_in(DETERMINERS, &lw) || is_in(STOP, &lw) && lw != "of") {
+            if matches!(&*lw, "in" | "at" | "from" | "for")
+                && last_word.is_some_and(|l| is_in(SPEAKER_NOUNS, &lower(doc, l)))
+            {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if k == i && (is_in(STOP, &lw) || looks_verbal(&lw)) {
+            return None;
+        }
+        if super::cues::verb(w).is_some() && k > i {
+            break;
+        }
+        last_word = Some(k);
+        k += 1;
+    }
+    let last = last_word?;
+    let last = if lower(doc, last) == "of" { last.checked_sub(1)? } else { last };
+    (last >= i).then_some(Speaker::new(i, last, SpeakerKind::Nominal))
+}
+
+/// Lowercase words that are probably verbs or adverbs, not the head of a subject.
+fn looks_verbal(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "italy"))
+        || (w.len() > 5 && w.ends_with("ing"))
+}
+
+/// How the subject of a cue was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// Right before the verb: "X said".
+    Plain,
+    /// Across an appositive: "X, the minister, said".
+    Appositive,
+    /// Through a relative pronoun: "X, who said".
+    Relative,
+    /// Shared with an earlier verb: "X voiced concern and urged".
+    Coordinated,
+}
+
+/// The subject of the cue at token `cue`, searching back to `floor` (the sentence start).
+pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speaker, Found)> {
+    let mut j = cue;
+    while j > floor {
+        let l = lower(doc, j - 1);
+        if is_in(BETWEEN, &l) || (l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word) {
+            j -= 1;
+        } else if j >= floor + 2 && is_weekday(&l) && lower(doc, j - 2) == "on" {
+            j -= 2;
+        } else {
+            break;
+        }
+    }
+    if j > floor + 2 && doc.word(j - 1) == ")" {
+        // "Sen. Rand Paul (R-Ky.) said": skip a short parenthesis.
+        if let Some(open) = (j.saturating_sub(8).max(floor)..j - 1).rev().find(|&k| doc.word(k) == "(") {
+            j = open;
+        }
+    }
+    if j == floor {
+        return None;
+    }
+    let t = j - 1;
+    let w = doc.word(t);
+    let lw = lower(doc, t);
+    if lw == "who" || lw == "which" {
+        // "X, who said": the pronoun is the mention, X what it stands for.
+        let k = if t > floor && doc.word(t - 1) == "," { t - 1 } else { t };
+        let ante = k.checked_sub(1).filter(|&x| x >= floor).and_then(|x| np_left(doc, x, floor));
+        let mut s = Speaker::new(t, t, SpeakerKind::Pronoun);
+        s.ante = ante.map(|a| (a.first, a.last, a.kind));
+        return Some((s, Found::Relative));
+    }
+    if matches!(&*lw, "and" | "but") && t > floor {
+        return clause_subject(doc, floor, t).map(|s| (s, Found::Coordinated));
+    }
+    if w == "," && t > floor {
+        return appositive_subject(doc, floor, t).map(|s| (s, Found::Appositive));
+    }
+    np_left(doc, t, floor).map(|s| (s, Found::Plain))
+}
+
+/// The subject before an appositive or a comma: "X, the minister, said", "X, 53, who lives in
+/// Ohio, said", "Iranian media outlets, reported": the first comma-ended phrase of the sentence
+/// (or of the clause after an introductory phrase) that is a noun phrase.
+fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> {
+    let from = floor.max(comma.saturating_sub(50));
+    let mut seg_start = from;
+    for c in from..=comma {
+        if doc.word(c) != "," {
+            continue;
+        }
+        if c > seg_start {
+            let start = skip_conjunction(doc, seg_start, c);
+            if let Some((s, k)) = np_left_phrase(doc, c - 1, start) {
+                if k == start {
+                    return Some(s);
+                }
+            }
+        }
+        seg_start = c + 1;
+    }
+    None
+}
+
+fn skip_conjunction(doc: &Doc, start: usize, end: usize) -> usize {
+    if start + 1 < end && matches!(&*lower(doc, start), "but" | "and" | "yet" | "so" | "still" | "meanwhile") {
+        start + 1
+    } else {
+        start
+    }
+}
+
+/// The subject of the clause that ends at `end` (exclusive): "He pledged … and said", "The
+/// campaign doubled down …, saying", "In 2016, Smith endorsed Jones, saying". The clause starts
+/// after the nearest comma or subordinating word before it; failing that, at `floor` after an
+/// introductory phrase.
+pub(crate) fn clause_subject(doc: &Doc, floor: usize, end: usize) -> Option<Speaker> {
+    let mut e = end;
+    while e > floor && (matches!(doc.word(e - 1), "," | "—" | "–") || doc.toks[e - 1].kind == TokenKind::Quote) {
+        e -= 1;
+    }
+    let lo = floor.max(e.saturating_sub(40));
+    let mut start = lo;
+    for k in (lo..e).rev() {
+        if doc.region_of[k] != NONE {
+            continue;
+        }
+        if matches!(doc.word(k), "," | ";" | ":" | "(") || is_in(SUBORDINATORS, &lower(doc, k)) {
+            start = k + 1;
+            break;
+        }
+    }
+    subject_at(doc, start, e).or_else(|| if start > floor { subject_at(doc, floor, e) } else { None })
+}
+
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "as", "after", "before", "because", "since", "although", "though", "if", "that", "which", "who",
+    "where", "whereas", "until", "once",
+];
+
+/// The subject phrase opening the clause `start..end`.
+fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
+    let mut start = skip_conjunction(doc, start, end);
+    let intro = (start..end.min(start + 8)).find(|&k| doc.word(k) == ",");
+    if let Some(c) = intro {
+        let first = lower(doc, start);
+        if is_in(STOP, &first) || is_in(INTRO, &first) || doc.toks[start].kind == TokenKind::Number {
+            start = c + 1;
+        }
+    }
+    if start >= end {
+        return None;
+    }
+    if is_pronoun(doc, start) {
+        return Some(Speaker::new(start, start, SpeakerKind::Pronoun));
+    }
+    if let Some((first, last)) = mention_tokens(doc, start) {
+        if last + 1 < end {
+            return Some(Speaker::new(first, last, SpeakerKind::Name));
+        }
+    }
+    if is_name_word(doc, start) {
+        let run_end = name_run_right(doc, start, end);
+        if run_end + 1 < end && !is_role(doc, run_end) {
+            let (first, last) = strip_roles(doc, start, run_end);
+            return Some(Speaker::new(first, last, SpeakerKind::Name));
+        }
+    }
+    np_right(doc, start, end).filter(|s| s.kind == SpeakerKind::Nominal && s.last + 1 < end)
+}
+
+/// The subject of the cue verb at `cue`: [`subject_left`], except that a participle after a
+/// comma ("…, saying") or after a noun ("issued a statement saying") takes the clause's subject.
+pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speaker, Found)> {
+    let w = doc.word(cue);
+    if !(w.len() > 4 && w.ends_with("ing")) || cue == floor {
+        return subject_left(doc, cue, floor);
+    }
+    let prev = cue - 1;
+    if matches!(doc.word(prev), "," | "—" | "–") || doc.toks[prev].kind == TokenKind::Quote {
+        // "X, who described it as “…,” adding that": the subject of the verb before, else the
+        // clause's subject.
+        let earlier = (floor.max(cue.saturating_sub(40))..prev)
+            .rev()
+            .filter(|&k| doc.region_of[k] == NONE && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase()))
+            .find(|&k| super::cues::verb(doc.word(k)).is_some_and(|c| c.has(super::cues::SPEECH)));
+        if let Some(s) = earlier.and_then(|k| subject_left(doc, k, floor)) {
+            return Some((s.0, Found::Coordinated));
+        }
+        return clause_subject(doc, floor, cue).map(|s| (s, Found::Coordinated));
+    }
+    let plain = subject_left(doc, cue, floor);
+    match plain {
+        Some((s, _)) if s.kind == SpeakerKind::Nominal => {
+            match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal) {
+                Some(c) => Some((c, Found::Coordinated)),
+                None => plain,
+            }
+        }
+        _ => plain,
+    }
+}
+
+/// Sentence-initial words that start an introductory phrase, not a subject.
+const INTRO: &[&str] = &["back", "despite", "amid", "following", "asked", "speaking", "earlier", "later", "last"];
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// What is known about names in the document, for resolving speakers to canonical names.
+pub(crate) struct NameBook {
+    /// Last word of a name → the fullest name ending in it, and where that name first occurs.
+    by_last: HashMap<String, String>,
+    /// Byte positions and names of people (names after a role, or names that spoke), sorted.
+    people: Vec<(usize, String)>,
+}
+
+impl NameBook {
+    /// Collects the names of the document: every role-stripped run of two or more name words.
+    pub(crate) fn new(doc: &Doc) -> NameBook {
+        let mut by_last: HashMap<String, String> = HashMap::new();
+        let mut people = Vec::new();
+        let mut i = 0;
+        let n = doc.toks.len();
+        while i < n {
+            if !is_name_word(doc, i) {
+                i += 1;
+                continue;
+            }
+            let end = name_run_right(doc, i, n.min(i + 12));
+            let sent_end = doc.sents.get(doc.sent_of[i] as usize).map_or(n, |s| s.1);
+            let end = end.min(sent_end.saturating_sub(1)).max(i);
+            let (first, last) = strip_roles(doc, i, end);
+            let words = last + 1 - first;
+            let after_role = first > i || (i > 0 && is_role(doc, i - 1));
+            if words >= 2 && !is_role(doc, last) {
+                let name = doc.text[doc.toks[first].start..doc.toks[last].end].to_string();
+                let key = doc.word(last).to_string();
+                let e = by_last.entry(key).or_default();
+                if name.len() > e.len() {
+                    *e = name.clone();
+                }
+                if after_role {
+                    people.push((doc.toks[first].start, name));
+                }
+            }
+            i = end + 1;
+        }
+        NameBook { by_last, people }
+    }
+
+    /// Records that a name spoke at byte `pos` (so a later "he" can refer to it).
+    pub(crate) fn add_person(&mut self, pos: usize, name: String) {
+        self.people.push((pos, name));
+    }
+
+    pub(crate) fn sort(&mut self) {
+        self.people.sort();
+    }
+
+    /// The fullest known form of a name ("Araghchi" → "Abbas Araghchi").
+    pub(crate) fn canonical(&self, name: &str) -> String {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        match self.by_last.get(last) {
+            Some(full) if full.len() > name.len() && full.ends_with(name) => full.clone(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// The nearest person named before byte `pos` and after byte `not_before`.
+    pub(crate) fn person_before(&self, pos: usize, not_before: usize) -> Option<&str> {
+        let k = self.people.partition_point(|(p, _)| *p < pos);
+        let (p, name) = self.people[..k].last()?;
+        (*p >= not_before).then_some(name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_roles_and_finds_subjects() {
+        let text = "Iran's Foreign Minister Abbas Araghchi said the talks failed.";
+        let doc = Doc::for_test(text);
+        let said = doc.find("said");
+        let (s, how) = subject_left(&doc, said, 0).unwrap();
+        assert_eq!((doc.span_text(s), s.kind, how), ("Abbas Araghchi", SpeakerKind::Name, Found::Plain));
+        let book = NameBook::new(&doc);
+        assert_eq!(book.canonical("Araghchi"), "Abbas Araghchi");
+    }
+
+    #[test]
+    fn nominal_groups_with_a_place() {
+        let doc = Doc::for_test("Analysts in Tehran have also warned that trade could suffer.");
+        let (s, _) = subject_left(&doc, doc.find("warned"), 0).unwrap();
+        assert_eq!((doc.span_text(s), s.kind), ("Analysts in Tehran", SpeakerKind::Nominal));
+    }
+}

@@ -1,0 +1,414 @@
+//! Layout and mark-pairing tests, on short made-up sentences.
+
+use super::*;
+
+fn run(text: &str) -> Vec<Quote> {
+    let tokens = crate::segment::tokenize(text);
+    let paragraphs = crate::clean::keep_as_is(text).paragraphs;
+    let sentences = crate::segment::sentences(text, &tokens, &paragraphs);
+    find_quotes(text, &tokens, &sentences, &paragraphs, &[], &[])
+}
+
+fn slice(text: &str, s: Option<Span>) -> Option<&str> {
+    s.map(|s| &text[s.start..s.end])
+}
+
+/// (kind, text, speaker span text, cue text, rule) of every quote.
+type Shown = (&'static str, String, Option<String>, Option<String>, &'static str);
+
+fn show(text: &str) -> Vec<Shown> {
+    run(text)
+        .into_iter()
+        .map(|q| {
+            (
+                q.kind.as_str(),
+                q.text.clone(),
+                slice(text, q.speaker_span).map(str::to_string),
+                slice(text, q.cue_span).map(str::to_string),
+                q.rule,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> Quote {
+    let qs = run(text);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    qs.into_iter().next().unwrap()
+}
+
+fn check(q: &Quote, text: &str, quote: &str, kind: QuoteKind, speaker: Option<&str>, cue: Option<&str>, rule: &str) {
+    assert_eq!(&text[q.start..q.end], quote, "{q:#?}");
+    assert_eq!(q.text, quote);
+    assert_eq!(q.kind, kind, "{q:#?}");
+    assert_eq!(slice(text, q.speaker_span), speaker, "{q:#?}");
+    assert_eq!(slice(text, q.cue_span), cue, "{q:#?}");
+    assert_eq!(q.rule, rule, "{q:#?}");
+    assert!((0.0..=1.0).contains(&q.confidence));
+}
+
+#[test]
+fn quote_comma_name_said() {
+    let t = "“We will not back down,” Smith said.";
+    check(
+        &one(t),
+        t,
+        "We will not back down,",
+        QuoteKind::Direct,
+        Some("Smith"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+    assert_eq!(one(t).speaker.as_deref(), Some("Smith"));
+}
+
+#[test]
+fn quote_comma_said_name() {
+    let t = "\"The talks are over,\" said Jane Porter.";
+    check(
+        &one(t),
+        t,
+        "The talks are over,",
+        QuoteKind::Direct,
+        Some("Jane Porter"),
+        Some("said"),
+        "quote-comma-said-name",
+    );
+}
+
+#[test]
+fn name_said_colon_quote() {
+    let t = "Porter said: “The talks are over.”";
+    check(&one(t), t, "The talks are over.", QuoteKind::Direct, Some("Porter"), Some("said"), "name-said-quote");
+}
+
+#[test]
+fn quote_name_said_adding_quote() {
+    let t = "“We tried,” Porter said, adding “but nobody listened.”";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    check(&qs[0], t, "We tried,", QuoteKind::Direct, Some("Porter"), Some("said"), "quote-comma-name-said");
+    check(&qs[1], t, "but nobody listened.", QuoteKind::Direct, Some("Porter"), Some("adding"), "participle-inherits");
+}
+
+#[test]
+fn appositive_speaker() {
+    let t = "Jane Porter, the trade minister, said “the border stays closed.”";
+    check(
+        &one(t),
+        t,
+        "the border stays closed.",
+        QuoteKind::Direct,
+        Some("Jane Porter"),
+        Some("said"),
+        "name-said-quote",
+    );
+}
+
+#[test]
+fn split_quote_and_next_paragraph_continue_the_speaker() {
+    let t = "“We tried,” he said. “Nobody listened.”\n\n“Next year we will try again with new partners.”";
+    let qs = run(t);
+    assert_eq!(qs.len(), 3, "{qs:#?}");
+    check(&qs[0], t, "We tried,", QuoteKind::Direct, Some("he"), Some("said"), "quote-comma-name-said");
+    check(&qs[1], t, "Nobody listened.", QuoteKind::Direct, Some("he"), Some("said"), "continues-previous-speaker");
+    assert_eq!(qs[2].rule, "continues-previous-speaker");
+    assert_eq!(slice(t, qs[2].speaker_span), Some("he"));
+}
+
+#[test]
+fn dash_attribution() {
+    let t = "“We will never give up on this town.” — Maria Lopez";
+    check(
+        &one(t),
+        t,
+        "We will never give up on this town.",
+        QuoteKind::Direct,
+        Some("Maria Lopez"),
+        Some("—"),
+        "quote-dash-name",
+    );
+}
+
+#[test]
+fn colon_introduction_in_the_previous_paragraph() {
+    let t = "The mayor told the council:\n\n“We are ready to talk to everyone who wants peace.”";
+    check(
+        &one(t),
+        t,
+        "We are ready to talk to everyone who wants peace.",
+        QuoteKind::Direct,
+        Some("The mayor"),
+        Some("told"),
+        "colon-intro",
+    );
+}
+
+#[test]
+fn partial_quote_and_participle_clause() {
+    let t = "Defense Minister Omar Haddad described the meeting as “a total failure,” adding that even the hosts had lost hope.";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    check(&qs[0], t, "a total failure,", QuoteKind::Direct, Some("Omar Haddad"), Some("described"), "name-cue-partial");
+    check(
+        &qs[1],
+        t,
+        "even the hosts had lost hope",
+        QuoteKind::Indirect,
+        Some("Omar Haddad"),
+        Some("adding"),
+        "name-said-clause",
+    );
+    assert_eq!(qs[1].speaker.as_deref(), Some("Omar Haddad"));
+}
+
+#[test]
+fn reported_speech_layouts() {
+    let t = "Porter said the government is prepared to help both sides.";
+    check(
+        &one(t),
+        t,
+        "the government is prepared to help both sides",
+        QuoteKind::Indirect,
+        Some("Porter"),
+        Some("said"),
+        "name-said-clause",
+    );
+    let t = "The minister told reporters that the plan would fail.";
+    check(
+        &one(t),
+        t,
+        "the plan would fail",
+        QuoteKind::Indirect,
+        Some("The minister"),
+        Some("told"),
+        "name-said-clause",
+    );
+    let t = "According to officials in Kabul, the border will reopen next week.";
+    check(
+        &one(t),
+        t,
+        "the border will reopen next week",
+        QuoteKind::Indirect,
+        Some("officials in Kabul"),
+        Some("According to"),
+        "according-to-clause",
+    );
+    let t = "Analysts in the capital have also warned that prices could rise.";
+    check(
+        &one(t),
+        t,
+        "prices could rise",
+        QuoteKind::Indirect,
+        Some("Analysts in the capital"),
+        Some("warned"),
+        "name-said-clause",
+    );
+    let t = "Local news outlets, reported that the bridge had been closed.";
+    check(
+        &one(t),
+        t,
+        "the bridge had been closed",
+        QuoteKind::Indirect,
+        Some("Local news outlets"),
+        Some("reported"),
+        "name-said-clause",
+    );
+    let t = "The bridge will stay closed until spring, the mayor said.";
+    check(
+        &one(t),
+        t,
+        "The bridge will stay closed until spring",
+        QuoteKind::Indirect,
+        Some("the mayor"),
+        Some("said"),
+        "clause-comma-name-said",
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_previous_person() {
+    let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
+    let q = one(t);
+    check(&q, t, "the talks could fail", QuoteKind::Indirect, Some("She"), Some("warned"), "name-said-clause");
+    assert_eq!(q.speaker.as_deref(), Some("Lena Berg"));
+    // A surname alone resolves to the fullest form used before.
+    let t = "Foreign Minister Lena Berg arrived on Monday. Berg said the talks could fail.";
+    assert_eq!(one(t).speaker.as_deref(), Some("Lena Berg"));
+    // No person before: the speaker stays unknown, never a guess.
+    let t = "He said the talks could fail.";
+    let q = one(t);
+    assert_eq!((q.speaker.as_deref(), slice(t, q.speaker_span)), (None, Some("He")));
+}
+
+#[test]
+fn relative_pronoun_speaker() {
+    let t = "The offer follows comments from Defense Minister Omar Haddad, who called the talks “a dead end.”";
+    let q = one(t);
+    check(&q, t, "a dead end.", QuoteKind::Direct, Some("who"), Some("called"), "name-cue-partial");
+    assert_eq!(q.speaker.as_deref(), Some("Omar Haddad"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    assert!(run("The so-called “deal” was signed in May.").is_empty());
+    assert!(run("She starred in a film called “Heat” and later in a play.").is_empty());
+    assert!(run("He appeared on “Meet the Nation” twice last year.").is_empty());
+    assert!(run("<tweet id=\"12345\" author=\"someone\">Hello</tweet>").is_empty());
+}
+
+#[test]
+fn unattributed_speech_keeps_no_speaker() {
+    let t = "“We will keep going no matter what happens next.”";
+    let q = one(t);
+    assert_eq!((q.kind, q.speaker.as_deref(), q.speaker_span, q.rule), (QuoteKind::Direct, None, None, "unattributed"));
+}
+
+#[test]
+fn two_apostrophe_marks() {
+    let t = "''We will win this race,'' Mr. Porter said.";
+    check(
+        &one(t),
+        t,
+        "We will win this race,",
+        QuoteKind::Direct,
+        Some("Porter"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+}
+
+#[test]
+fn apostrophes_are_not_marks() {
+    let t = "Sanders’ aides don’t like the ’90s plan, and Jones' team said “it is far too late for that now.”";
+    let qs = show(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].1, "it is far too late for that now.");
+    assert_eq!(qs[0].2.as_deref(), Some("Jones' team"));
+}
+
+#[test]
+fn nested_quotes_give_one_quote() {
+    let t = "“He told me ‘no’ twice, and then he left,” Porter said.";
+    check(
+        &one(t),
+        t,
+        "He told me ‘no’ twice, and then he left,",
+        QuoteKind::Direct,
+        Some("Porter"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+    let t = "\"She called it \"a disaster\" on live television,\" Porter said.";
+    check(
+        &one(t),
+        t,
+        "She called it \"a disaster\" on live television,",
+        QuoteKind::Direct,
+        Some("Porter"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+}
+
+#[test]
+fn unbalanced_marks_run_to_the_paragraph_end() {
+    let t = "Porter said: “We will not leave this place until the job is done.\n\nThe vote is on Friday.";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "We will not leave this place until the job is done.",
+        QuoteKind::Direct,
+        Some("Porter"),
+        Some("said"),
+        "name-said-quote",
+    );
+    // A closer with no opener starts the quote at the paragraph start.
+    let t = "We will not leave this place until the job is done,” Porter said.";
+    check(
+        &one(t),
+        t,
+        "We will not leave this place until the job is done,",
+        QuoteKind::Direct,
+        Some("Porter"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let t = "“The first part of the plan is simple: we build the road.\n\n“The second part is harder,” Porter said.";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    check(
+        &qs[0],
+        t,
+        "The first part of the plan is simple: we build the road.",
+        QuoteKind::Direct,
+        Some("Porter"),
+        Some("said"),
+        "multi-paragraph",
+    );
+    check(
+        &qs[1],
+        t,
+        "The second part is harder,",
+        QuoteKind::Direct,
+        Some("Porter"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+}
+
+#[test]
+fn pairing_handles_odd_marks_and_typos() {
+    let doc = Doc::for_test("“One,” he said. ”Two,” she said. \"Three\" and \"four");
+    let regions = marks::pair(&doc);
+    let texts: Vec<&str> =
+        regions.iter().map(|r| &doc.text[doc.toks[r.first].start..doc.toks[r.last - 1].end]).collect();
+    assert_eq!(texts, vec!["One,", "Two,", "Three", "four"]);
+    assert!(regions[3].continues);
+}
+
+#[test]
+fn no_panics_on_odd_input() {
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "‘",
+        "''",
+        "«",
+        "»",
+        "„",
+        " ",
+        "\n\n",
+        "said",
+        "X",
+        "é",
+        "—",
+        ",",
+        ".",
+        ":",
+        "according",
+        "to",
+        "that",
+        "he",
+    ];
+    let mut seed: u64 = 7;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..(seed % 30) {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for q in run(&s) {
+            assert!(s.is_char_boundary(q.start) && s.is_char_boundary(q.end) && q.start <= q.end);
+            assert_eq!(&s[q.start..q.end], q.text);
+        }
+    }
+}
