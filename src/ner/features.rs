@@ -1,9 +1,12 @@
 //! Feature extraction: every token of a document becomes a list of hashed feature buckets.
 //!
-//! Features are strings in spirit ("lower[-1]=the", "shape=Xxxx") but are never built as strings:
-//! each is an FNV-1a hash of a template id and its parts, folded into `2^rows_log2` buckets. The
-//! hash is fixed (no random seed), so the same document always gives the same buckets, in the same
-//! order, on every machine.
+//! Features are strings in spirit ("lower[-1]=the", "shape=Xxxx") but are never built as strings.
+//! For speed, each word is looked at once ([`Analysis`]): its form, lowercase, shapes, prefixes and
+//! suffixes are hashed to `u64`s there, with no allocation for ASCII words. A feature is then a few
+//! multiply–xorshift steps over a template id and those precomputed hashes (a window feature
+//! combines the hashes of the neighbours instead of rehashing their text), folded into
+//! `2^rows_log2` buckets. The hashing is fixed (no random seed, little-endian), so the same document
+//! always gives the same buckets, in the same order, on every machine.
 //!
 //! The templates: the word itself (form, normalised lowercase, shapes, prefixes and suffixes of 1–4
 //! characters, character classes), a ±2 window of forms and shapes with bigrams, the case of the
@@ -12,6 +15,7 @@
 //! same word is written elsewhere in the document in positions where case is informative.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::{self, GazMatch};
 
@@ -57,7 +61,7 @@ pub const FEAT_DOC: u32 = 2;
 /// Second-stage features from first-stage predictions elsewhere in the document.
 pub const FEAT_STACKED: u32 = 4;
 
-/// A 64-bit FNV-1a hash with a final avalanche mix; the features' only hash.
+/// A 64-bit FNV-1a hash with a final avalanche mix: the model file's checksum.
 #[derive(Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
@@ -73,21 +77,90 @@ impl Fnv {
         Fnv((self.0 ^ u64::from(b)).wrapping_mul(Self::PRIME))
     }
 
-    pub(crate) fn str(self, s: &str) -> Self {
-        let mut h = self;
-        for b in s.bytes() {
-            h = h.byte(b);
+    pub(crate) fn finish(self) -> u64 {
+        fmix64(self.0)
+    }
+}
+
+/// The final avalanche of MurmurHash3: every input bit affects every output bit.
+#[inline]
+const fn fmix64(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// Folds `x` into the running hash `h`: one multiply and one xor-shift. For a fixed `h` it is a
+/// bijection of `x`, so two parts that differ after the same prefix never collide in 64 bits.
+#[inline]
+pub(crate) const fn step(h: u64, x: u64) -> u64 {
+    let y = (h ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    y ^ (y >> 29)
+}
+
+/// The hash of a byte string, eight little-endian bytes per step (its length seeds it, so the zero
+/// padding of the last chunk is unambiguous).
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = step(0x243f_6a88_85a3_08d3, b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = step(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut c = [0u8; 8];
+        c[..rest.len()].copy_from_slice(rest);
+        h = step(h, u64::from_le_bytes(c));
+    }
+    h
+}
+
+/// [`hash_bytes`] as a `const fn`, for fixed strings (slower: byte by byte).
+const fn hash_bytes_const(b: &[u8]) -> u64 {
+    let mut h = step(0x243f_6a88_85a3_08d3, b.len() as u64);
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let c = [b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]];
+        h = step(h, u64::from_le_bytes(c));
+        i += 8;
+    }
+    if i < b.len() {
+        let mut c = [0u8; 8];
+        let mut k = 0;
+        while i + k < b.len() {
+            c[k] = b[i + k];
+            k += 1;
         }
-        h.byte(0xff)
+        h = step(h, u64::from_le_bytes(c));
+    }
+    h
+}
+
+/// A feature being hashed: a template id, then small integers and precomputed string hashes.
+#[derive(Clone, Copy)]
+pub(crate) struct Feat(u64);
+
+impl Feat {
+    pub(crate) const fn new(template: u8) -> Self {
+        Feat(step(0x1319_8a2e_0370_7344, template as u64))
     }
 
-    pub(crate) fn finish(self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        x ^ (x >> 33)
+    /// Adds a small integer (an offset, a list id, a count).
+    pub(crate) const fn int(self, x: u8) -> Self {
+        Feat(step(self.0, x as u64))
+    }
+
+    /// Adds a string through its [`hash_bytes`].
+    pub(crate) const fn part(self, h: u64) -> Self {
+        Feat(step(self.0, h))
+    }
+
+    /// The bucket among `mask + 1`.
+    pub(crate) const fn bucket(self, mask: u32) -> u32 {
+        fmix64(self.0) as u32 & mask
     }
 }
 
@@ -118,6 +191,10 @@ const T_STACK: u8 = 23;
 const T_CASE_LOWER: u8 = 24;
 const T_WIN_GAZ: u8 = 25;
 
+/// What the window features see before the first and after the last word of a sentence.
+const BOS: u64 = hash_bytes_const(b"<s>");
+const EOS: u64 = hash_bytes_const(b"</s>");
+
 /// The case context of a sentence: whether capitalisation says anything about its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SentCase {
@@ -129,16 +206,44 @@ enum SentCase {
     Title,
 }
 
-/// What a word looks like, computed once per token.
+// Word flags (`Word::flags`), in the order of their feature ids.
+const F_DIGIT: u8 = 1;
+const F_HYPHEN: u8 = 1 << 1;
+const F_PERIOD: u8 = 1 << 2;
+const F_APOSTROPHE: u8 = 1 << 3;
+const F_AMPERSAND: u8 = 1 << 4;
+const F_ALL_DIGITS: u8 = 1 << 5;
+const F_ONE_CHAR: u8 = 1 << 6;
+const F_ACRONYM: u8 = 1 << 7;
+
+/// What a word looks like, computed once per token: hashes of its strings (see [`hash_bytes`]),
+/// never the strings themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Word {
     /// The text with typographic quotes and dashes mapped to ASCII.
-    form: String,
+    form: u64,
     /// Lowercase with every digit mapped to `0`.
-    lower: String,
+    lower: u64,
     /// Character classes, runs cut at 4 (`Xxxx`, `dd-dd`, `X.X.`).
-    shape: String,
+    shape: u64,
     /// Character classes, runs collapsed (`Xx`, `d-d`).
-    short: String,
+    short: u64,
+    /// The first `k + 1` characters of `lower`, for `k < affixes`.
+    prefix: [u64; 4],
+    /// The last `k + 1` characters of `lower`, for `k < affixes`.
+    suffix: [u64; 4],
+    /// How many of `prefix` and `suffix` are set: `lower`'s length in characters, at most 4.
+    affixes: u8,
+    /// `lower` is longer than 3 characters.
+    long: bool,
+    /// The plain lowercase of the form (digits kept), as the gazetteers are keyed.
+    gaz: u64,
+    /// The form's length in characters.
+    nchars: u32,
+    /// The form is longer than one byte.
+    multibyte: bool,
+    /// `F_*` bits.
+    flags: u8,
     /// Starts with an uppercase letter.
     cap: bool,
     /// Has a letter and no lowercase letter.
@@ -151,9 +256,6 @@ struct Word {
 
 /// Maps typographic punctuation to the ASCII the training data uses.
 fn normalize_form(w: &str) -> String {
-    if w.is_ascii() {
-        return w.to_string();
-    }
     let mut out = String::with_capacity(w.len());
     for c in w.chars() {
         match c {
@@ -182,37 +284,112 @@ fn char_class(c: char) -> char {
     }
 }
 
+/// Buffers reused from word to word, so that analysing a word allocates nothing (ASCII words) or
+/// only its normalised form (others).
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    shape: String,
+    short: String,
+}
+
 impl Word {
-    fn new(raw: &str) -> Word {
-        let form = normalize_form(raw);
-        let mut lower = String::with_capacity(form.len());
-        let mut shape = String::with_capacity(form.len());
-        let mut short = String::with_capacity(8);
+    fn new(raw: &str, s: &mut Scratch) -> Word {
+        // `normalize_form` is the identity on ASCII, which is nearly every word: skip its copy.
+        let normalized;
+        let form = if raw.is_ascii() {
+            raw
+        } else {
+            normalized = normalize_form(raw);
+            normalized.as_str()
+        };
+        s.lower.clear();
+        s.shape.clear();
+        s.short.clear();
         let (mut has_up, mut has_low, mut alpha) = (false, false, false);
         let (mut last, mut run) = ('\0', 0usize);
+        let (mut flags, mut all_digits, mut nchars) = (0u8, true, 0u32);
         for c in form.chars() {
+            nchars += 1;
             if c.is_numeric() {
-                lower.push('0');
+                s.lower.push('0');
+            } else if c.is_ascii() {
+                s.lower.push(c.to_ascii_lowercase());
             } else {
-                lower.extend(c.to_lowercase());
+                s.lower.extend(c.to_lowercase());
             }
             has_up |= c.is_uppercase();
             has_low |= c.is_lowercase();
             alpha |= c.is_alphabetic();
+            all_digits &= c.is_ascii_digit();
+            flags |= match c {
+                '0'..='9' => F_DIGIT,
+                '-' => F_HYPHEN,
+                '.' => F_PERIOD,
+                '\'' => F_APOSTROPHE,
+                '&' => F_AMPERSAND,
+                _ => 0,
+            };
             let k = char_class(c);
             if k == last {
                 run += 1;
             } else {
                 run = 1;
-                short.push(k);
+                s.short.push(k);
             }
             if run <= 4 {
-                shape.push(k);
+                s.shape.push(k);
             }
             last = k;
         }
-        let cap = form.chars().next().is_some_and(char::is_uppercase);
-        Word { form, lower, shape, short, cap, upper: alpha && !has_low, lowercase: has_low && !has_up, alpha }
+        let upper = alpha && !has_low;
+        if all_digits {
+            flags |= F_ALL_DIGITS;
+        }
+        if nchars == 1 {
+            flags |= F_ONE_CHAR;
+        }
+        if upper && nchars <= 4 {
+            flags |= F_ACRONYM;
+        }
+
+        let lower = s.lower.as_str();
+        let (mut prefix, mut suffix) = ([0u64; 4], [0u64; 4]);
+        let lower_chars = if lower.is_ascii() { lower.len() } else { lower.chars().count() };
+        let affixes = lower_chars.min(4);
+        for k in 1..=affixes {
+            let (end, start) = if lower.is_ascii() {
+                (k, lower.len() - k)
+            } else {
+                let at = |c: usize| lower.char_indices().nth(c).map_or(lower.len(), |p| p.0);
+                (at(k), at(lower_chars - k))
+            };
+            prefix[k - 1] = hash_bytes(&lower.as_bytes()[..end]);
+            suffix[k - 1] = hash_bytes(&lower.as_bytes()[start..]);
+        }
+        let lower_h = hash_bytes(lower.as_bytes());
+        // The gazetteers are keyed by the plain lowercase: the same as `lower` unless there are
+        // digits (mapped to 0 in `lower`) or non-ASCII letters (`str::to_lowercase` has context rules).
+        let gaz =
+            if form.is_ascii() && flags & F_DIGIT == 0 { lower_h } else { gazetteer::word_hash(&form.to_lowercase()) };
+        Word {
+            form: hash_bytes(form.as_bytes()),
+            lower: lower_h,
+            shape: hash_bytes(s.shape.as_bytes()),
+            short: hash_bytes(s.short.as_bytes()),
+            prefix,
+            suffix,
+            affixes: affixes as u8,
+            long: lower_chars > 3,
+            gaz,
+            nchars,
+            multibyte: form.len() > 1,
+            flags,
+            cap: form.chars().next().is_some_and(char::is_uppercase),
+            upper,
+            lowercase: has_low && !has_up,
+            alpha,
+        }
     }
 }
 
@@ -234,6 +411,115 @@ struct DocStats {
 /// (0 = none, 1..=4 = PER, LOC, ORG, MISC).
 pub type Stacked<'a> = Option<&'a [u8]>;
 
+/// A `Hasher` for keys that already are good 64-bit hashes: passes them through (SipHash would
+/// only cost time).
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = step(self.0, u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+/// A `HashMap` keyed by precomputed 64-bit hashes.
+pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// Everything about a document that features are made of, computed once per document and shared
+/// by both stages of a model.
+pub struct Analysis<'a> {
+    doc: DocRef<'a>,
+    /// The feature groups computed (`FEAT_GAZETTEER`, `FEAT_DOC`; the others need nothing here).
+    groups: u32,
+    words: Vec<Word>,
+    /// Per sentence.
+    cases: Vec<SentCase>,
+    /// Per word, when `FEAT_GAZETTEER`.
+    gaz: Vec<GazMatch>,
+    /// Per word: a dense id of its `lower` form in this document, below `n_types`.
+    types: Vec<u32>,
+    n_types: usize,
+    /// Per type, when `FEAT_DOC`.
+    stats: Vec<DocStats>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Analyses `doc` for the feature groups `groups`.
+    pub fn new(doc: DocRef<'a>, groups: u32) -> Self {
+        let n = doc.words.len();
+        let mut scratch = Scratch::default();
+        let words: Vec<Word> = doc.words.iter().map(|w| Word::new(w, &mut scratch)).collect();
+        let cases: Vec<SentCase> = doc.sentences.iter().map(|&(s, e)| sentence_case(&words[s..e])).collect();
+        let mut gaz = Vec::new();
+        if groups & FEAT_GAZETTEER != 0 {
+            gaz = vec![GazMatch::default(); n];
+            gazetteer::annotate_doc(doc.sentences, |i| words[i].gaz, |i| words[i].cap, &mut gaz);
+        }
+        // Word types by hash: one map probe per word, then the per-type tables are plain vectors.
+        let mut ids: HashedMap<u32> = HashedMap::with_capacity_and_hasher(n, Default::default());
+        let types: Vec<u32> = words
+            .iter()
+            .map(|w| {
+                let next = ids.len() as u32;
+                *ids.entry(w.lower).or_insert(next)
+            })
+            .collect();
+        let mut a = Analysis { doc, groups, words, cases, gaz, types, n_types: ids.len(), stats: Vec::new() };
+        if groups & FEAT_DOC != 0 {
+            a.stats = a.doc_stats();
+        }
+        a
+    }
+
+    fn doc_stats(&self) -> Vec<DocStats> {
+        let mut stats = vec![DocStats::default(); self.n_types];
+        for (&(s, e), &case) in self.doc.sentences.iter().zip(&self.cases) {
+            for i in s..e {
+                let w = &self.words[i];
+                if !w.alpha {
+                    continue;
+                }
+                let st = &mut stats[self.types[i] as usize];
+                st.total = st.total.saturating_add(1);
+                if i == s || case != SentCase::Normal {
+                    continue;
+                }
+                if w.upper && w.nchars > 1 {
+                    st.upper = st.upper.saturating_add(1);
+                } else if w.cap {
+                    st.cap = st.cap.saturating_add(1);
+                } else if w.lowercase {
+                    st.low = st.low.saturating_add(1);
+                }
+            }
+        }
+        stats
+    }
+
+    /// For each word type: how often the first stage tagged it with each type (index 0 = none),
+    /// counting capitalised words only.
+    fn stacked_stats(&self, tags: &[u8]) -> Vec<[u16; 5]> {
+        let mut m = vec![[0u16; 5]; self.n_types];
+        for ((w, &ty), &t) in self.words.iter().zip(&self.types).zip(tags) {
+            if w.alpha && (w.cap || w.upper) {
+                let c = &mut m[ty as usize];
+                c[t as usize] = c[t as usize].saturating_add(1);
+            }
+        }
+        m
+    }
+}
+
 /// The feature extractor's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Extractor {
@@ -251,44 +537,30 @@ impl Extractor {
 
     /// Extracts the features of every token of `doc`.
     pub fn extract(&self, doc: DocRef<'_>, stacked: Stacked<'_>) -> Features {
-        let n = doc.words.len();
-        let words: Vec<Word> = doc.words.iter().map(|w| Word::new(w)).collect();
-        let mut sent_of = vec![0usize; n];
-        let mut cases = Vec::with_capacity(doc.sentences.len());
-        for (si, &(s, e)) in doc.sentences.iter().enumerate() {
-            sent_of[s..e].iter_mut().for_each(|x| *x = si);
-            cases.push(sentence_case(&words[s..e]));
-        }
-        let gaz = if self.groups & FEAT_GAZETTEER != 0 {
-            let mut g = vec![GazMatch::default(); n];
-            for &(s, e) in doc.sentences {
-                gazetteer::annotate(&words[s..e].iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), &mut g[s..e]);
-            }
-            g
-        } else {
-            Vec::new()
-        };
-        let stats = if self.groups & FEAT_DOC != 0 { doc_stats(&words, doc.sentences, &cases) } else { HashMap::new() };
-        let stack_stats = match stacked {
-            Some(tags) if self.groups & FEAT_STACKED != 0 => Some(stacked_stats(&words, tags)),
-            _ => None,
-        };
+        self.extract_from(&Analysis::new(doc, self.groups), stacked)
+    }
 
-        let mut out = Features { buckets: Vec::with_capacity(n * 72), starts: Vec::with_capacity(n + 1) };
+    /// Extracts the features of every token of an analysed document. `a` must have been made
+    /// with (at least) this extractor's gazetteer and document groups.
+    pub fn extract_from(&self, a: &Analysis<'_>, stacked: Stacked<'_>) -> Features {
+        assert_eq!(self.groups & a.groups & (FEAT_GAZETTEER | FEAT_DOC), self.groups & (FEAT_GAZETTEER | FEAT_DOC));
+        let n = a.words.len();
+        let stacked = stacked.filter(|_| self.groups & FEAT_STACKED != 0);
+        let stack_stats = stacked.map(|tags| a.stacked_stats(tags));
+        let mut out = Features { buckets: Vec::with_capacity(n * 80), starts: Vec::with_capacity(n + 1) };
         out.starts.push(0);
-        for &(s, e) in doc.sentences {
-            let case = cases[sent_of.get(s).copied().unwrap_or(0)];
+        for (&(s, e), &case) in a.doc.sentences.iter().zip(&a.cases) {
             for i in s..e {
                 let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-                self.token(&mut f, &words, s, e, i, case);
-                if !gaz.is_empty() {
-                    gaz_features(&mut f, &words, &gaz, s, e, i);
+                token_features(&mut f, &a.words, s, e, i, case);
+                if self.groups & FEAT_GAZETTEER != 0 {
+                    gaz_features(&mut f, &a.words, &a.gaz, s, e, i);
                 }
                 if self.groups & FEAT_DOC != 0 {
-                    doc_features(&mut f, &words[i], &stats, i == s, case);
+                    doc_features(&mut f, &a.words[i], &a.stats[a.types[i] as usize], i == s, case);
                 }
                 if let (Some(st), Some(tags)) = (&stack_stats, stacked) {
-                    stack_features(&mut f, &words, st, tags, i);
+                    stack_features(&mut f, &a.words[i], st[a.types[i] as usize], tags[i]);
                 }
                 out.starts.push(out.buckets.len() as u32);
             }
@@ -296,90 +568,29 @@ impl Extractor {
         out
     }
 
-    /// The features that depend on the sentence only.
-    fn token(&self, f: &mut Emit<'_>, words: &[Word], s: usize, e: usize, i: usize, case: SentCase) {
-        let w = &words[i];
-        let get = |o: isize| -> Option<&Word> {
-            let j = i as isize + o;
-            if j < s as isize || j >= e as isize { None } else { Some(&words[j as usize]) }
-        };
-        let lower_at = |o: isize| get(o).map_or(if o < 0 { "<s>" } else { "</s>" }, |w| w.lower.as_str());
-        let shape_at = |o: isize| get(o).map_or(if o < 0 { "<s>" } else { "</s>" }, |w| w.short.as_str());
+    /// Whether this extractor is `base` plus the stacked features, so that
+    /// [`Extractor::extend_stacked`] applies.
+    pub fn extends(&self, base: &Extractor) -> bool {
+        self.mask == base.mask && self.groups & FEAT_STACKED != 0 && self.groups & !FEAT_STACKED == base.groups
+    }
 
-        f.push(Fnv::new(T_BIAS));
-        f.push(Fnv::new(T_FORM).str(&w.form));
-        f.push(Fnv::new(T_LOWER).str(&w.lower));
-        f.push(Fnv::new(T_SHAPE).str(&w.shape));
-        f.push(Fnv::new(T_SHORT).str(&w.short));
-        let chars: Vec<(usize, char)> = w.lower.char_indices().collect();
-        let nc = chars.len();
-        for k in 1..=4.min(nc) {
-            let end = if k < nc { chars[k].0 } else { w.lower.len() };
-            f.push(Fnv::new(T_PREFIX).byte(k as u8).str(&w.lower[..end]));
-            let start = chars[nc - k].0;
-            f.push(Fnv::new(T_SUFFIX).byte(k as u8).str(&w.lower[start..]));
-        }
-        for o in [-2isize, -1, 1, 2] {
-            f.push(Fnv::new(T_WIN_LOWER).byte(o as u8).str(lower_at(o)));
-            f.push(Fnv::new(T_WIN_SHAPE).byte(o as u8).str(shape_at(o)));
-        }
-        for o in [-1isize, 1] {
-            if let Some(x) = get(o) {
-                let nc = x.lower.chars().count();
-                if nc > 3 {
-                    let start = x.lower.char_indices().nth(nc - 3).map_or(0, |p| p.0);
-                    f.push(Fnv::new(T_WIN_SUFFIX).byte(o as u8).str(&x.lower[start..]));
-                }
-            }
-        }
-        f.push(Fnv::new(T_BI_LEFT).str(lower_at(-1)).str(&w.lower));
-        f.push(Fnv::new(T_BI_RIGHT).str(&w.lower).str(lower_at(1)));
-        f.push(Fnv::new(T_BI_LEFT).byte(1).str(lower_at(-2)).str(lower_at(-1)));
-        f.push(Fnv::new(T_BI_RIGHT).byte(1).str(lower_at(1)).str(lower_at(2)));
-        f.push(Fnv::new(T_SHAPE3).str(shape_at(-1)).str(&w.short).str(shape_at(1)));
-        f.push(Fnv::new(T_SHAPE2).byte(0).str(shape_at(-1)).str(&w.short));
-        f.push(Fnv::new(T_SHAPE2).byte(1).str(&w.short).str(shape_at(1)));
-        f.push(Fnv::new(T_SHAPE2).byte(2).str(shape_at(-2)).str(shape_at(-1)).str(&w.short));
-        f.push(Fnv::new(T_SHAPE2).byte(3).str(&w.short).str(shape_at(1)).str(shape_at(2)));
-        f.push(Fnv::new(T_PREV_SHAPE).str(lower_at(-1)).str(&w.short));
-        f.push(Fnv::new(T_NEXT_SHAPE).str(&w.short).str(lower_at(1)));
-
-        let pos = if i == s {
-            0
-        } else if i + 1 == e {
-            2
-        } else {
-            1
+    /// The same as [`Extractor::extract_from`], given the features `base` of the same document by
+    /// an extractor this one [`Extractor::extends`]: stacked features come last for each token, so
+    /// they are appended to a copy of each token's base features instead of recomputing those.
+    pub fn extend_stacked(&self, a: &Analysis<'_>, base: &Features, stacked: &[u8]) -> Features {
+        let st = a.stacked_stats(stacked);
+        let mut out = Features {
+            buckets: Vec::with_capacity(base.buckets.len() * 9 / 8),
+            starts: Vec::with_capacity(base.starts.len()),
         };
-        f.push(Fnv::new(T_POS).byte(pos).byte((e - s).min(4) as u8).str(&w.short));
-        if i == s {
-            f.push(Fnv::new(T_INITIAL).str(&w.lower));
+        out.starts.push(0);
+        for i in 0..base.len() {
+            out.buckets.extend_from_slice(base.of(i));
+            let mut f = Emit { out: &mut out.buckets, mask: self.mask };
+            stack_features(&mut f, &a.words[i], st[a.types[i] as usize], stacked[i]);
+            out.starts.push(out.buckets.len() as u32);
         }
-        let case_byte = match case {
-            SentCase::Normal => 0u8,
-            SentCase::Upper => 1,
-            SentCase::Title => 2,
-        };
-        f.push(Fnv::new(T_CASE_SENT).byte(case_byte).str(&w.short));
-        if case != SentCase::Normal {
-            f.push(Fnv::new(T_CASE_LOWER).byte(case_byte).str(&w.lower));
-        }
-        let flags = [
-            w.form.bytes().any(|b| b.is_ascii_digit()),
-            w.form.contains('-'),
-            w.form.contains('.'),
-            w.form.contains('\''),
-            w.form.contains('&'),
-            w.form.chars().all(|c| c.is_ascii_digit()),
-            w.form.chars().count() == 1,
-            w.alpha && w.upper && w.form.chars().count() <= 4,
-        ];
-        for (k, &on) in flags.iter().enumerate() {
-            if on {
-                f.push(Fnv::new(T_FLAGS).byte(k as u8));
-            }
-        }
-        f.push(Fnv::new(T_FLAGS).byte(100).byte(w.form.chars().count().min(12) as u8));
+        out
     }
 }
 
@@ -390,22 +601,96 @@ struct Emit<'a> {
 }
 
 impl Emit<'_> {
-    fn push(&mut self, h: Fnv) {
-        self.out.push(h.finish() as u32 & self.mask);
+    #[inline]
+    fn push(&mut self, f: Feat) {
+        self.out.push(f.bucket(self.mask));
     }
+}
+
+/// The features that depend on the sentence only.
+fn token_features(f: &mut Emit<'_>, words: &[Word], s: usize, e: usize, i: usize, case: SentCase) {
+    let w = &words[i];
+    let get = |o: isize| -> Option<&Word> {
+        let j = i as isize + o;
+        if j < s as isize || j >= e as isize { None } else { Some(&words[j as usize]) }
+    };
+    let pad = |o: isize| if o < 0 { BOS } else { EOS };
+    let lower_at = |o: isize| get(o).map_or(pad(o), |w| w.lower);
+    let shape_at = |o: isize| get(o).map_or(pad(o), |w| w.short);
+
+    f.push(Feat::new(T_BIAS));
+    f.push(Feat::new(T_FORM).part(w.form));
+    f.push(Feat::new(T_LOWER).part(w.lower));
+    f.push(Feat::new(T_SHAPE).part(w.shape));
+    f.push(Feat::new(T_SHORT).part(w.short));
+    for k in 0..w.affixes as usize {
+        f.push(Feat::new(T_PREFIX).int(k as u8 + 1).part(w.prefix[k]));
+        f.push(Feat::new(T_SUFFIX).int(k as u8 + 1).part(w.suffix[k]));
+    }
+    for o in [-2isize, -1, 1, 2] {
+        f.push(Feat::new(T_WIN_LOWER).int(o as u8).part(lower_at(o)));
+        f.push(Feat::new(T_WIN_SHAPE).int(o as u8).part(shape_at(o)));
+    }
+    for o in [-1isize, 1] {
+        if let Some(x) = get(o)
+            && x.long
+        {
+            f.push(Feat::new(T_WIN_SUFFIX).int(o as u8).part(x.suffix[2]));
+        }
+    }
+    let (l2, l1, r1, r2) = (lower_at(-2), lower_at(-1), lower_at(1), lower_at(2));
+    let (s2, s1, t1, t2) = (shape_at(-2), shape_at(-1), shape_at(1), shape_at(2));
+    f.push(Feat::new(T_BI_LEFT).part(l1).part(w.lower));
+    f.push(Feat::new(T_BI_RIGHT).part(w.lower).part(r1));
+    f.push(Feat::new(T_BI_LEFT).int(1).part(l2).part(l1));
+    f.push(Feat::new(T_BI_RIGHT).int(1).part(r1).part(r2));
+    f.push(Feat::new(T_SHAPE3).part(s1).part(w.short).part(t1));
+    f.push(Feat::new(T_SHAPE2).int(0).part(s1).part(w.short));
+    f.push(Feat::new(T_SHAPE2).int(1).part(w.short).part(t1));
+    f.push(Feat::new(T_SHAPE2).int(2).part(s2).part(s1).part(w.short));
+    f.push(Feat::new(T_SHAPE2).int(3).part(w.short).part(t1).part(t2));
+    f.push(Feat::new(T_PREV_SHAPE).part(l1).part(w.short));
+    f.push(Feat::new(T_NEXT_SHAPE).part(w.short).part(r1));
+
+    let pos = if i == s {
+        0
+    } else if i + 1 == e {
+        2
+    } else {
+        1
+    };
+    f.push(Feat::new(T_POS).int(pos).int((e - s).min(4) as u8).part(w.short));
+    if i == s {
+        f.push(Feat::new(T_INITIAL).part(w.lower));
+    }
+    let case_byte = match case {
+        SentCase::Normal => 0u8,
+        SentCase::Upper => 1,
+        SentCase::Title => 2,
+    };
+    f.push(Feat::new(T_CASE_SENT).int(case_byte).part(w.short));
+    if case != SentCase::Normal {
+        f.push(Feat::new(T_CASE_LOWER).int(case_byte).part(w.lower));
+    }
+    for k in 0..8u8 {
+        if w.flags & (1 << k) != 0 {
+            f.push(Feat::new(T_FLAGS).int(k));
+        }
+    }
+    f.push(Feat::new(T_FLAGS).int(100).int(w.nchars.min(12) as u8));
 }
 
 fn sentence_case(words: &[Word]) -> SentCase {
     let (mut alpha, mut upper, mut cap, mut long) = (0, 0, 0, 0);
     for w in words.iter().filter(|w| w.alpha) {
         alpha += 1;
-        if w.upper && w.form.chars().count() > 1 {
+        if w.upper && w.nchars > 1 {
             upper += 1;
         }
         if w.cap {
             cap += 1;
         }
-        if w.form.len() > 1 {
+        if w.multibyte {
             long += 1;
         }
     }
@@ -418,40 +703,15 @@ fn sentence_case(words: &[Word]) -> SentCase {
     }
 }
 
-fn doc_stats(words: &[Word], sentences: &[(usize, usize)], cases: &[SentCase]) -> HashMap<String, DocStats> {
-    let mut stats: HashMap<String, DocStats> = HashMap::new();
-    for (&(s, e), &case) in sentences.iter().zip(cases) {
-        for (i, w) in words.iter().enumerate().take(e).skip(s) {
-            if !w.alpha {
-                continue;
-            }
-            let st = stats.entry(w.lower.clone()).or_default();
-            st.total = st.total.saturating_add(1);
-            if i == s || case != SentCase::Normal {
-                continue;
-            }
-            if w.upper && w.form.chars().count() > 1 {
-                st.upper = st.upper.saturating_add(1);
-            } else if w.cap {
-                st.cap = st.cap.saturating_add(1);
-            } else if w.lowercase {
-                st.low = st.low.saturating_add(1);
-            }
-        }
-    }
-    stats
-}
-
-fn doc_features(f: &mut Emit<'_>, w: &Word, stats: &HashMap<String, DocStats>, initial: bool, case: SentCase) {
+fn doc_features(f: &mut Emit<'_>, w: &Word, st: &DocStats, initial: bool, case: SentCase) {
     if !w.alpha {
         return;
     }
-    let Some(st) = stats.get(&w.lower) else { return };
     // Where this occurrence's own case is informative it is counted in `st`; take it out.
     let informative = !initial && case == SentCase::Normal;
     let (mut cap, mut low, mut upper) = (st.cap, st.low, st.upper);
     if informative {
-        if w.upper && w.form.chars().count() > 1 {
+        if w.upper && w.nchars > 1 {
             upper -= 1;
         } else if w.cap {
             cap -= 1;
@@ -473,18 +733,17 @@ fn doc_features(f: &mut Emit<'_>, w: &Word, stats: &HashMap<String, DocStats>, i
         2
     };
     let pattern = (cap > 0) as u8 | ((low > 0) as u8) << 1 | ((upper > 0) as u8) << 2;
-    f.push(Fnv::new(T_DOC).byte(ctx).byte(own).byte(pattern));
-    f.push(Fnv::new(T_DOC).byte(10).byte(ctx).byte(pattern).str(&w.short));
+    f.push(Feat::new(T_DOC).int(ctx).int(own).int(pattern));
+    f.push(Feat::new(T_DOC).int(10).int(ctx).int(pattern).part(w.short));
     let seen = st.total.min(4) as u8;
-    f.push(Fnv::new(T_DOC).byte(11).byte(ctx).byte(own).byte(seen));
+    f.push(Feat::new(T_DOC).int(11).int(ctx).int(own).int(seen));
 }
 
 fn gaz_features(f: &mut Emit<'_>, words: &[Word], gaz: &[GazMatch], s: usize, e: usize, i: usize) {
     let w = &words[i];
-    let g = gaz[i];
-    for (list, pos) in g.iter() {
-        f.push(Fnv::new(T_GAZ).byte(list).byte(pos));
-        f.push(Fnv::new(T_GAZ).byte(list).byte(pos).str(&w.short));
+    for (list, pos) in gaz[i].iter() {
+        f.push(Feat::new(T_GAZ).int(list).int(pos));
+        f.push(Feat::new(T_GAZ).int(list).int(pos).part(w.short));
     }
     for o in [-1isize, 1] {
         let j = i as isize + o;
@@ -492,42 +751,28 @@ fn gaz_features(f: &mut Emit<'_>, words: &[Word], gaz: &[GazMatch], s: usize, e:
             continue;
         }
         for (list, pos) in gaz[j as usize].iter() {
-            f.push(Fnv::new(T_WIN_GAZ).byte(o as u8).byte(list).byte(pos));
+            f.push(Feat::new(T_WIN_GAZ).int(o as u8).int(list).int(pos));
         }
     }
 }
 
-/// For each lowercase form: how often the first stage tagged it with each type (index 0 = none).
-fn stacked_stats<'w>(words: &'w [Word], tags: &[u8]) -> HashMap<&'w str, [u16; 5]> {
-    let mut m: HashMap<&str, [u16; 5]> = HashMap::new();
-    for (w, &t) in words.iter().zip(tags) {
-        if w.alpha && (w.cap || w.upper) {
-            let c = m.entry(w.lower.as_str()).or_default();
-            c[t as usize] = c[t as usize].saturating_add(1);
-        }
-    }
-    m
-}
-
-fn stack_features(f: &mut Emit<'_>, words: &[Word], st: &HashMap<&str, [u16; 5]>, tags: &[u8], i: usize) {
-    let w = &words[i];
+/// `c`: the first-stage type counts of the word's type over the document; `tag`: this token's.
+fn stack_features(f: &mut Emit<'_>, w: &Word, mut c: [u16; 5], tag: u8) {
     if !(w.alpha && (w.cap || w.upper)) {
         return;
     }
-    let Some(c) = st.get(w.lower.as_str()) else { return };
-    let mut c = *c;
-    c[tags[i] as usize] -= 1; // the others, not this one
+    c[tag as usize] -= 1; // the others, not this one
     let total: u16 = c.iter().sum();
     if total == 0 {
-        f.push(Fnv::new(T_STACK).byte(99));
+        f.push(Feat::new(T_STACK).int(99));
         return;
     }
     let best = (0..5).max_by_key(|&k| (c[k], std::cmp::Reverse(k))).unwrap_or(0);
     let majority = (c[best] as u32 * 2 > total as u32) as u8;
-    f.push(Fnv::new(T_STACK).byte(best as u8).byte(majority));
+    f.push(Feat::new(T_STACK).int(best as u8).int(majority));
     for (k, &n) in c.iter().enumerate().skip(1) {
         if n > 0 {
-            f.push(Fnv::new(T_STACK).byte(20 + k as u8));
+            f.push(Feat::new(T_STACK).int(20 + k as u8));
         }
     }
 }
@@ -536,26 +781,61 @@ fn stack_features(f: &mut Emit<'_>, words: &[Word], st: &HashMap<&str, [u16; 5]>
 mod tests {
     use super::*;
 
+    fn word(w: &str) -> Word {
+        Word::new(w, &mut Scratch::default())
+    }
+
     #[test]
     fn shapes_and_lower() {
-        let w = Word::new("U.S.");
-        assert_eq!(w.shape, "X.X.");
-        assert_eq!(w.short, "X.X.");
-        let w = Word::new("Blackburn");
-        assert_eq!(w.shape, "Xxxxx");
-        assert_eq!(w.short, "Xx");
-        assert!(w.cap && !w.upper && w.alpha);
-        let w = Word::new("1996-08-22");
-        assert_eq!(w.lower, "0000-00-00");
-        assert_eq!(w.shape, "dddd-dd-dd");
-        assert_eq!(w.short, "d-d-d");
-        let w = Word::new("\u{201c}");
-        assert_eq!(w.form, "\"");
+        let h = |s: &str| hash_bytes(s.as_bytes());
+        let w = word("U.S.");
+        assert_eq!((w.shape, w.short), (h("X.X."), h("X.X.")));
+        assert_eq!(w.flags, F_PERIOD | F_ACRONYM);
+        let w = word("Blackburn");
+        assert_eq!((w.form, w.lower, w.shape, w.short), (h("Blackburn"), h("blackburn"), h("Xxxxx"), h("Xx")));
+        assert_eq!((w.prefix[3], w.suffix[0], w.suffix[2]), (h("blac"), h("n"), h("urn")));
+        assert!(w.cap && !w.upper && w.alpha && w.long && w.affixes == 4 && w.nchars == 9);
+        assert_eq!(w.gaz, h("blackburn"));
+        let w = word("1996-08-22");
+        assert_eq!((w.lower, w.shape, w.short), (h("0000-00-00"), h("dddd-dd-dd"), h("d-d-d")));
+        assert_eq!(w.gaz, h("1996-08-22"));
+        assert_eq!(w.flags, F_DIGIT | F_HYPHEN);
+        // Typographic punctuation reads as its ASCII twin.
+        assert_eq!(word("\u{201c}"), word("\""));
+        assert_eq!(word("\u{201c}").flags, F_ONE_CHAR);
+        // Non-ASCII affixes are whole characters.
+        let w = word("Zürich");
+        assert_eq!((w.lower, w.prefix[1], w.suffix[3]), (h("zürich"), h("zü"), h("rich")));
+        assert_eq!(word("Ab").affixes, 2);
+        assert!(!word("Abc").long);
+    }
+
+    #[test]
+    fn hashes_are_fixed_and_distinct() {
+        // Pinned: a change here silently breaks every trained model.
+        assert_eq!(hash_bytes(b"Smith"), 0x9909_6343_df23_e6b0);
+        assert_eq!(Feat::new(T_FORM).part(hash_bytes(b"Smith")).bucket(u32::MAX), 0x9fba_a825);
+        // Equal inputs, equal hashes; a different template, length or part, a different hash.
+        let f = |t: u8, s: &str| Feat::new(t).part(hash_bytes(s.as_bytes())).bucket(u32::MAX);
+        assert_eq!(f(T_FORM, "Smith"), f(T_FORM, "Smith"));
+        assert_ne!(f(T_FORM, "Smith"), f(T_LOWER, "Smith"));
+        assert_ne!(f(T_FORM, "Smith"), f(T_FORM, "Smith\0"));
+        assert_ne!(hash_bytes(b"abcdefgh"), hash_bytes(b"abcdefgh\0"));
+        for s in ["", "<s>", "</s>", "abcdefgh", "abcdefghijklmnopq", "zürich"] {
+            assert_eq!(hash_bytes(s.as_bytes()), hash_bytes_const(s.as_bytes()), "{s}");
+        }
+        assert_ne!(Feat::new(T_BI_LEFT).int(1).bucket(u32::MAX), Feat::new(T_BI_LEFT).int(2).bucket(u32::MAX));
+        let ab = Feat::new(T_BI_LEFT).part(hash_bytes(b"a")).part(hash_bytes(b"b"));
+        let ba = Feat::new(T_BI_LEFT).part(hash_bytes(b"b")).part(hash_bytes(b"a"));
+        assert_ne!(ab.bucket(u32::MAX), ba.bucket(u32::MAX));
+        // The model checksum's FNV-1a (unchanged since format version 1).
+        let fnv = b"Smith\xff".iter().fold(Fnv::new(2), |h, &b| h.byte(b));
+        assert_eq!(fnv.finish(), 0x658f_bf6f_46e3_2841);
     }
 
     #[test]
     fn sentence_cases() {
-        let ws = |s: &str| s.split(' ').map(Word::new).collect::<Vec<_>>();
+        let ws = |s: &str| s.split(' ').map(word).collect::<Vec<_>>();
         assert_eq!(sentence_case(&ws("SOCCER - JAPAN GET LUCKY WIN")), SentCase::Upper);
         assert_eq!(sentence_case(&ws("Talks Resume In The Capital")), SentCase::Title);
         assert_eq!(sentence_case(&ws("The talks resume in the capital .")), SentCase::Normal);
@@ -568,52 +848,52 @@ mod tests {
         let ex = Extractor::new(20, 0);
         let feats = ex.extract(DocRef { words: &words, sentences: &sents }, None);
         assert_eq!(feats.len(), 3);
-        let b = |h: Fnv| h.finish() as u32 & ex.mask;
+        let b = |f: Feat| f.bucket(ex.mask);
+        let h = |s: &str| hash_bytes(s.as_bytes());
+        let (mr, smith, left, xx, x) = (h("mr"), h("smith"), h("left"), h("Xx"), h("x"));
         let expect = vec![
-            b(Fnv::new(T_BIAS)),
-            b(Fnv::new(T_FORM).str("Smith")),
-            b(Fnv::new(T_LOWER).str("smith")),
-            b(Fnv::new(T_SHAPE).str("Xxxxx")),
-            b(Fnv::new(T_SHORT).str("Xx")),
-            b(Fnv::new(T_PREFIX).byte(1).str("s")),
-            b(Fnv::new(T_SUFFIX).byte(1).str("h")),
-            b(Fnv::new(T_PREFIX).byte(2).str("sm")),
-            b(Fnv::new(T_SUFFIX).byte(2).str("th")),
-            b(Fnv::new(T_PREFIX).byte(3).str("smi")),
-            b(Fnv::new(T_SUFFIX).byte(3).str("ith")),
-            b(Fnv::new(T_PREFIX).byte(4).str("smit")),
-            b(Fnv::new(T_SUFFIX).byte(4).str("mith")),
-            b(Fnv::new(T_WIN_LOWER).byte(-2isize as u8).str("<s>")),
-            b(Fnv::new(T_WIN_SHAPE).byte(-2isize as u8).str("<s>")),
-            b(Fnv::new(T_WIN_LOWER).byte(-1isize as u8).str("mr")),
-            b(Fnv::new(T_WIN_SHAPE).byte(-1isize as u8).str("Xx")),
-            b(Fnv::new(T_WIN_LOWER).byte(1).str("left")),
-            b(Fnv::new(T_WIN_SHAPE).byte(1).str("x")),
-            b(Fnv::new(T_WIN_LOWER).byte(2).str("</s>")),
-            b(Fnv::new(T_WIN_SHAPE).byte(2).str("</s>")),
-            b(Fnv::new(T_WIN_SUFFIX).byte(1).str("eft")),
-            b(Fnv::new(T_BI_LEFT).str("mr").str("smith")),
-            b(Fnv::new(T_BI_RIGHT).str("smith").str("left")),
-            b(Fnv::new(T_BI_LEFT).byte(1).str("<s>").str("mr")),
-            b(Fnv::new(T_BI_RIGHT).byte(1).str("left").str("</s>")),
-            b(Fnv::new(T_SHAPE3).str("Xx").str("Xx").str("x")),
-            b(Fnv::new(T_SHAPE2).byte(0).str("Xx").str("Xx")),
-            b(Fnv::new(T_SHAPE2).byte(1).str("Xx").str("x")),
-            b(Fnv::new(T_SHAPE2).byte(2).str("<s>").str("Xx").str("Xx")),
-            b(Fnv::new(T_SHAPE2).byte(3).str("Xx").str("x").str("</s>")),
-            b(Fnv::new(T_PREV_SHAPE).str("mr").str("Xx")),
-            b(Fnv::new(T_NEXT_SHAPE).str("Xx").str("left")),
-            b(Fnv::new(T_POS).byte(1).byte(3).str("Xx")),
-            b(Fnv::new(T_CASE_SENT).byte(0).str("Xx")),
-            b(Fnv::new(T_FLAGS).byte(100).byte(5)),
+            b(Feat::new(T_BIAS)),
+            b(Feat::new(T_FORM).part(h("Smith"))),
+            b(Feat::new(T_LOWER).part(smith)),
+            b(Feat::new(T_SHAPE).part(h("Xxxxx"))),
+            b(Feat::new(T_SHORT).part(xx)),
+            b(Feat::new(T_PREFIX).int(1).part(h("s"))),
+            b(Feat::new(T_SUFFIX).int(1).part(h("h"))),
+            b(Feat::new(T_PREFIX).int(2).part(h("sm"))),
+            b(Feat::new(T_SUFFIX).int(2).part(h("th"))),
+            b(Feat::new(T_PREFIX).int(3).part(h("smi"))),
+            b(Feat::new(T_SUFFIX).int(3).part(h("ith"))),
+            b(Feat::new(T_PREFIX).int(4).part(h("smit"))),
+            b(Feat::new(T_SUFFIX).int(4).part(h("mith"))),
+            b(Feat::new(T_WIN_LOWER).int(-2isize as u8).part(BOS)),
+            b(Feat::new(T_WIN_SHAPE).int(-2isize as u8).part(BOS)),
+            b(Feat::new(T_WIN_LOWER).int(-1isize as u8).part(mr)),
+            b(Feat::new(T_WIN_SHAPE).int(-1isize as u8).part(xx)),
+            b(Feat::new(T_WIN_LOWER).int(1).part(left)),
+            b(Feat::new(T_WIN_SHAPE).int(1).part(x)),
+            b(Feat::new(T_WIN_LOWER).int(2).part(EOS)),
+            b(Feat::new(T_WIN_SHAPE).int(2).part(EOS)),
+            b(Feat::new(T_WIN_SUFFIX).int(1).part(h("eft"))),
+            b(Feat::new(T_BI_LEFT).part(mr).part(smith)),
+            b(Feat::new(T_BI_RIGHT).part(smith).part(left)),
+            b(Feat::new(T_BI_LEFT).int(1).part(BOS).part(mr)),
+            b(Feat::new(T_BI_RIGHT).int(1).part(left).part(EOS)),
+            b(Feat::new(T_SHAPE3).part(xx).part(xx).part(x)),
+            b(Feat::new(T_SHAPE2).int(0).part(xx).part(xx)),
+            b(Feat::new(T_SHAPE2).int(1).part(xx).part(x)),
+            b(Feat::new(T_SHAPE2).int(2).part(BOS).part(xx).part(xx)),
+            b(Feat::new(T_SHAPE2).int(3).part(xx).part(x).part(EOS)),
+            b(Feat::new(T_PREV_SHAPE).part(mr).part(xx)),
+            b(Feat::new(T_NEXT_SHAPE).part(xx).part(left)),
+            b(Feat::new(T_POS).int(1).int(3).part(xx)),
+            b(Feat::new(T_CASE_SENT).int(0).part(xx)),
+            b(Feat::new(T_FLAGS).int(100).int(5)),
         ];
         assert_eq!(feats.of(1), &expect[..]);
-    }
-
-    #[test]
-    fn hash_is_fixed() {
-        // Pinned: a change here silently breaks every trained model.
-        assert_eq!(Fnv::new(T_FORM).str("Smith").finish(), 0x658f_bf6f_46e3_2841);
+        // Determinism, and independence from the rest of the document for sentence-level features.
+        let again =
+            ex.extract(DocRef { words: &["x", ".", "Mr", "Smith", "left"], sentences: &[(0, 2), (2, 5)] }, None);
+        assert_eq!(again.of(3), feats.of(1));
     }
 
     #[test]
@@ -625,9 +905,27 @@ mod tests {
         let without = Extractor::new(20, 0).extract(DocRef { words: &words, sentences: &sents }, None);
         assert!(with.of(0).len() > without.of(0).len());
         // The sentence-initial "Bank" sees the capitalised mid-sentence one: pattern 1 (cap only).
-        let b = |h: Fnv| h.finish() as u32 & ex.mask;
-        assert!(with.of(0).contains(&b(Fnv::new(T_DOC).byte(1).byte(1).byte(1))));
+        let b = |f: Feat| f.bucket(ex.mask);
+        assert!(with.of(0).contains(&b(Feat::new(T_DOC).int(1).int(1).int(1))));
         // The mid-sentence one sees no other informative occurrence: pattern 0.
-        assert!(with.of(5).contains(&b(Fnv::new(T_DOC).byte(0).byte(1).byte(0))));
+        assert!(with.of(5).contains(&b(Feat::new(T_DOC).int(0).int(1).int(0))));
+    }
+
+    #[test]
+    fn stacked_features_extend_the_base_ones() {
+        let words = ["Bank", "of", "England", "said", ".", "England", "won", "."];
+        let sents = [(0, 5), (5, 8)];
+        let doc = DocRef { words: &words, sentences: &sents };
+        let tags = [3, 3, 3, 0, 0, 2, 0, 0];
+        let base = Extractor::new(18, FEAT_DOC | FEAT_GAZETTEER);
+        let full = Extractor::new(18, FEAT_DOC | FEAT_GAZETTEER | FEAT_STACKED);
+        assert!(full.extends(&base) && !base.extends(&full));
+        let a = Analysis::new(doc, full.groups);
+        let direct = full.extract(doc, Some(&tags));
+        assert_eq!(direct, full.extract_from(&a, Some(&tags)));
+        assert_eq!(direct, full.extend_stacked(&a, &base.extract_from(&a, None), &tags));
+        // "England" (tagged ORG here, LOC elsewhere) gets stacked features; "of" does not.
+        assert!(direct.of(2).len() > base.extract(doc, None).of(2).len());
+        assert_eq!(direct.of(1), base.extract(doc, None).of(1));
     }
 }

@@ -3,8 +3,9 @@
 //! `data/gazetteers/README.md` for where each list comes from; `scripts/build_gazetteers.py`
 //! regenerates them. They are features for the tagger, never decisions.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use super::features::{HashedMap, hash_bytes, step};
 
 /// The lists, in the order of their ids (the id is part of the model's features: append only).
 const LISTS: [&str; 8] = [
@@ -41,16 +42,36 @@ pub const COMPANY_SUFFIX: u8 = 7;
 /// The longest entry considered, in words.
 const MAX_WORDS: usize = 5;
 
+/// Marks a phrase that is the start of a longer entry (in `Gazetteer::phrases`, above the list bits).
+const PREFIX: u16 = 1 << 15;
+
 struct Gazetteer {
-    /// Lowercase phrase → bit set of the lists it is in.
-    phrases: HashMap<&'static str, u16>,
+    /// [`phrase_hash`] of a lowercase phrase → bit set of the lists it is in, plus [`PREFIX`]. Keyed
+    /// by hash so that tagging looks phrases up from per-word hashes, without building strings.
+    phrases: HashedMap<u16>,
+}
+
+/// The hash of one lowercase word, as [`annotate_doc`] takes them.
+pub(crate) fn word_hash(lower: &str) -> u64 {
+    hash_bytes(lower.as_bytes())
+}
+
+/// The hash of a phrase whose first words hash to `prefix` (0 for none) followed by a word hashing
+/// to `word`.
+fn phrase_hash(prefix: u64, word: u64) -> u64 {
+    step(prefix, word)
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut phrases: HashMap<&'static str, u16> = HashMap::new();
+    let mut phrases = HashedMap::default();
     for (id, list) in LISTS.iter().enumerate() {
         for line in list.lines().filter(|l| !l.is_empty() && l.split(' ').count() <= MAX_WORDS) {
-            *phrases.entry(line).or_default() |= 1 << id;
+            let n = line.split(' ').count();
+            let mut h = 0;
+            for (k, w) in line.split(' ').enumerate() {
+                h = phrase_hash(h, word_hash(w));
+                *phrases.entry(h).or_default() |= if k + 1 < n { PREFIX } else { 1 << id };
+            }
         }
     }
     Gazetteer { phrases }
@@ -58,7 +79,8 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 /// Whether `phrase` (lowercase words joined by single spaces) is in list `id`.
 pub fn contains(id: u8, phrase: &str) -> bool {
-    GAZETTEER.phrases.get(phrase).is_some_and(|m| m & (1 << id) != 0)
+    let h = phrase.split(' ').fold(0, |h, w| phrase_hash(h, word_hash(w)));
+    GAZETTEER.phrases.get(&h).is_some_and(|m| m & (1 << id) != 0)
 }
 
 /// Whether `word` is a country code such as `US`, `U.S.` or `UK` (any case, periods ignored).
@@ -84,7 +106,9 @@ impl GazMatch {
 
     /// The `(list, position)` pairs of the matches covering the token.
     pub fn iter(self) -> impl Iterator<Item = (u8, u8)> {
-        (0..LISTS.len()).filter_map(move |l| {
+        // Most words match nothing: then there is nothing to scan.
+        let lists = if self.0 == 0 { 0 } else { LISTS.len() };
+        (0..lists).filter_map(move |l| {
             let p = (self.0 >> (3 * l)) & 7;
             (p != 0).then_some((l as u8, p as u8))
         })
@@ -94,45 +118,64 @@ impl GazMatch {
 /// Marks the gazetteer matches in one sentence of words. Per list, matches are found greedily from
 /// the left, longest first; a match must start with a capitalised word.
 pub fn annotate(words: &[&str], out: &mut [GazMatch]) {
+    let lower: Vec<u64> = words.iter().map(|w| word_hash(&w.to_lowercase())).collect();
+    let cap = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
+    annotate_doc(&[(0, words.len())], |i| lower[i], cap, out);
+}
+
+/// [`annotate`] for every sentence (`start..end` word ranges) of a document, given per word the
+/// [`word_hash`] of its lowercase form and whether it is capitalised.
+pub(crate) fn annotate_doc(
+    sentences: &[(usize, usize)],
+    lower: impl Fn(usize) -> u64,
+    cap: impl Fn(usize) -> bool,
+    out: &mut [GazMatch],
+) {
     let g = &*GAZETTEER;
-    let n = words.len();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    // lens[i][l] = lists containing words[i..i + l + 1].
-    let mut lens = vec![[0u16; MAX_WORDS]; n];
-    let mut phrase = String::new();
-    for i in 0..n {
-        if !words[i].chars().next().is_some_and(char::is_uppercase) {
+    // lens[i][l] = lists containing words[i..i + l + 1], for the words of one sentence.
+    let mut lens: Vec<[u16; MAX_WORDS]> = Vec::new();
+    for &(s, e) in sentences {
+        lens.clear();
+        lens.resize(e - s, [0; MAX_WORDS]);
+        let mut any = false;
+        for i in s..e {
+            if !cap(i) {
+                continue;
+            }
+            let mut h = 0;
+            for (l, slot) in lens[i - s].iter_mut().enumerate().take(e - i) {
+                h = phrase_hash(h, lower(i + l));
+                let Some(&m) = g.phrases.get(&h) else { break };
+                *slot = m & !PREFIX;
+                any |= m & !PREFIX != 0;
+                if m & PREFIX == 0 {
+                    break; // no longer entry starts with these words
+                }
+            }
+        }
+        if !any {
             continue;
         }
-        phrase.clear();
-        for l in 0..MAX_WORDS.min(n - i) {
-            if l > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(&lower[i + l]);
-            if let Some(&m) = g.phrases.get(phrase.as_str()) {
-                lens[i][l] = m;
-            }
-        }
-    }
-    for list in 0..LISTS.len() {
-        let bit = 1u16 << list;
-        let mut i = 0;
-        while i < n {
-            match (0..MAX_WORDS).rev().find(|&l| lens[i][l] & bit != 0) {
-                Some(0) => {
-                    out[i].set(list, 1);
-                    i += 1;
-                }
-                Some(l) => {
-                    out[i].set(list, 2);
-                    for o in &mut out[i + 1..i + l] {
-                        o.set(list, 3);
+        let out = &mut out[s..e];
+        for list in 0..LISTS.len() {
+            let bit = 1u16 << list;
+            let mut i = 0;
+            while i < out.len() {
+                match (0..MAX_WORDS).rev().find(|&l| lens[i][l] & bit != 0) {
+                    Some(0) => {
+                        out[i].set(list, 1);
+                        i += 1;
                     }
-                    out[i + l].set(list, 4);
-                    i += l + 1;
+                    Some(l) => {
+                        out[i].set(list, 2);
+                        for o in &mut out[i + 1..i + l] {
+                            o.set(list, 3);
+                        }
+                        out[i + l].set(list, 4);
+                        i += l + 1;
+                    }
+                    None => i += 1,
                 }
-                None => i += 1,
             }
         }
     }
@@ -156,5 +199,15 @@ mod tests {
         assert!(m[6].iter().any(|p| p == (COUNTRY, 1)));
         assert_eq!(m[1], GazMatch::default());
         assert!(is_country_code("U.S.") && is_country_code("UK") && !is_country_code("Smith"));
+        // Multi-word entries need every word; a prefix of one alone is no match.
+        assert!(contains(CITY, "new york") || contains(STATE, "new york"));
+        assert!(!contains(CITY, "new") && !contains(COUNTRY, "bosnia and"));
+        let words = ["Bosnia", "and", "Herzegovina", "played", "Bosnia"];
+        let mut m = vec![GazMatch::default(); words.len()];
+        annotate(&words, &mut m);
+        if contains(COUNTRY, "bosnia and herzegovina") {
+            assert!(m[0].iter().any(|p| p == (COUNTRY, 2)) && m[2].iter().any(|p| p == (COUNTRY, 4)));
+        }
+        assert_eq!(m[3], GazMatch::default());
     }
 }
