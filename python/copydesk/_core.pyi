@@ -1,6 +1,13 @@
 from typing import TypedDict, type_check_only
 
-__all__ = ["CopydeskError", "__version__", "_panic_for_tests", "analyze", "analyze_batch"]
+__all__ = [
+    "CopydeskError",
+    "__version__",
+    "_entity_stage_for_benchmarks",
+    "_panic_for_tests",
+    "analyze",
+    "analyze_batch",
+]
 
 __version__: str
 
@@ -72,3 +79,4 @@ def analyze_batch(
     texts: list[str], *, clean: bool = True, threads: int | None = None, parallel: bool = True
 ) -> list[_ArticleDict]: ...
 def _panic_for_tests(in_worker: bool = False) -> None: ...
+def _entity_stage_for_benchmarks(texts: list[str]) -> int: ...

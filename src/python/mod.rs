@@ -42,8 +42,27 @@ fn _panic_for_tests(py: Python<'_>, in_worker: bool) {
     })
 }
 
+/// Runs only segmentation and the entity tagger over each text, on this thread, and returns the
+/// number of mentions found: lets the benchmarks time the entity stage on its own. Not public API.
+#[pyfunction]
+fn _entity_stage_for_benchmarks(py: Python<'_>, texts: Vec<pyo3::pybacked::PyBackedStr>) -> usize {
+    detach::run_detached(py, || {
+        texts
+            .iter()
+            .map(|t| {
+                let cleaned = crate::clean::keep_as_is(t);
+                let tokens = crate::segment::tokenize(&cleaned.text);
+                let sentences = crate::segment::sentences(&cleaned.text, &tokens, &cleaned.paragraphs);
+                crate::entities::find_mentions(&cleaned.text, &tokens, &sentences).len()
+            })
+            .sum()
+    })
+}
+
 #[pymodule(gil_used = false)]
 mod _core {
+    #[pymodule_export]
+    use super::_entity_stage_for_benchmarks;
     #[pymodule_export]
     use super::_panic_for_tests;
     #[pymodule_export]
