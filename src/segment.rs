@@ -151,6 +151,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some(c) = char_at(text, i) {
         i = lexer.token_at(i, c);
     }
+    // Text that is mostly separators (nothing but newlines) leaves most of the guess unused.
+    if lexer.out.len() < lexer.out.capacity() / 2 {
+        lexer.out.shrink_to_fit();
+    }
     lexer.out
 }
 

@@ -28,8 +28,16 @@ impl From<Line> for Block {
 }
 
 /// Groups normalised lines into blocks, dropping blank lines.
+#[cfg(test)]
 pub fn blocks(lines: Vec<Line>) -> Vec<Block> {
     let uses_blank_lines = lines.iter().any(Line::is_blank);
+    blocks_from(lines, uses_blank_lines)
+}
+
+/// Groups normalised lines into blocks, dropping blank lines, given whether any line is blank
+/// (then the text separates paragraphs with blank lines, and hard-wrapped lines are joined).
+/// Takes the lines one at a time, so blank lines cost nothing.
+pub fn blocks_from(lines: impl IntoIterator<Item = Line>, uses_blank_lines: bool) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut previous_was_blank = true;
     for line in lines {

@@ -69,7 +69,7 @@ const MAX_PASSES: usize = 4;
 
 /// Cleans scraped page text.
 pub fn clean(input: &str) -> Cleaned {
-    let blocks = blocks::blocks(normalize::lines(input));
+    let blocks = blocks::blocks_from(normalize::line_iter(input), normalize::has_blank_line(input));
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     let first = select::select(&texts);
     let mut decisions = first.decisions;
@@ -127,7 +127,7 @@ fn assemble(
 pub fn keep_as_is(input: &str) -> Cleaned {
     let mut paragraphs = Vec::new();
     let mut current: Option<Span> = None;
-    for line in normalize::lines(input) {
+    for line in normalize::line_iter(input) {
         if line.is_blank() {
             paragraphs.extend(current.take());
         } else {

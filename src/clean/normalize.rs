@@ -44,23 +44,55 @@ fn is_space_like(c: char) -> bool {
 
 /// Splits `input` into normalised lines.
 pub fn lines(input: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    line_iter(input).collect()
+}
+
+/// The normalised lines of `input`, one at a time (as [`lines`], without holding them all: a
+/// text of nothing but line breaks has as many lines as bytes).
+pub fn line_iter(input: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = input.as_bytes();
+    let mut start = 0;
     let mut iter = input.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if is_line_break(c) {
-            out.push(normalize_line(input, start, i));
-            let mut next = i + c.len_utf8();
-            if c == '\r' && bytes.get(next) == Some(&b'\n') {
-                iter.next();
-                next += 1;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some((i, c)) = iter.next() {
+            if is_line_break(c) {
+                let line = normalize_line(input, start, i);
+                start = i + c.len_utf8();
+                if c == '\r' && bytes.get(start) == Some(&b'\n') {
+                    iter.next();
+                    start += 1;
+                }
+                return Some(line);
             }
-            start = next;
+        }
+        done = true;
+        Some(normalize_line(input, start, input.len()))
+    })
+}
+
+/// Whether any line of `input` is blank (`lines(input).iter().any(Line::is_blank)`, without
+/// normalising).
+pub fn has_blank_line(input: &str) -> bool {
+    let mut blank = true;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_line_break(c) {
+            if blank {
+                return true;
+            }
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            blank = true;
+        } else if !is_invisible(c) && !is_space_like(c) {
+            blank = false;
         }
     }
-    out.push(normalize_line(input, start, input.len()));
-    out
+    blank
 }
 
 /// Normalises `input[start..end]`, a line without line breaks.
@@ -169,6 +201,26 @@ mod tests {
         let ls = lines("a\n \t \nb");
         assert!(ls[1].is_blank());
         assert_eq!(ls[1].in_start, ls[1].in_end);
+    }
+
+    #[test]
+    fn has_blank_line_agrees_with_lines() {
+        for input in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb",
+            "a\r\n\r\nb",
+            "a\n \u{ad}\u{200b}\t\nb",
+            "a\rb\r",
+            "\u{2028}x",
+            "x\u{85}\u{85}y",
+            "a\n\u{feff}",
+            "\u{0}",
+        ] {
+            assert_eq!(has_blank_line(input), lines(input).iter().any(Line::is_blank), "{input:?}");
+        }
     }
 
     #[test]
