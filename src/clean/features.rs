@@ -63,6 +63,8 @@ pub struct Features {
     pub uncovered_script: bool,
     /// The furniture reason its wording gives, if any.
     pub furniture: Option<Reason>,
+    /// Whether the block opens a comment section ([`vocab::opens_comment_section`]).
+    pub opens_comments: bool,
 }
 
 /// Whether the stop-word list covers the script of `c` (Latin or Cyrillic).
@@ -125,6 +127,7 @@ impl Features {
             unspaced_script,
             uncovered_script,
             furniture: vocab::furniture(text, words),
+            opens_comments: vocab::opens_comment_section(text),
         }
     }
 

@@ -17,12 +17,10 @@
 //!    prose; furniture, repeated lines and stray short lines are dropped.
 //! 6. The title and site name are looked for among the dropped blocks before the main text.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 use super::features::Features;
-use super::vocab::{self, Reason};
+use super::vocab::Reason;
 
 /// What happens to one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,9 +142,16 @@ fn shingles(text: &str) -> Vec<u64> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let mut h = DefaultHasher::new();
-            w.chars().flat_map(char::to_lowercase).for_each(|c| c.hash(&mut h));
-            h.finish()
+            // FNV-1a over the lower-cased word: only compared within one page, so any stable
+            // hash will do, and this one is far cheaper than hashing char by char with SipHash.
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            let mut buf = [0u8; 4];
+            for c in w.chars().flat_map(char::to_lowercase) {
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            h
         })
         .collect();
     words.windows(SHINGLE_WORDS).map(|w| w.iter().fold(0u64, |acc, &x| acc.rotate_left(13) ^ x)).collect()
@@ -239,19 +244,20 @@ fn main_run(texts: &[&str], features: &[Features], weights: &[f32]) -> Option<Ru
 }
 
 /// Decides every block of a page.
+#[cfg(test)]
 pub fn select(texts: &[&str]) -> Selection {
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
+    select_measured(texts, &features)
+}
+
+/// [`select`] with each block's [`Features`] already measured (`features[i]` for `texts[i]`):
+/// the cleaner's later passes re-decide a subset of the blocks without measuring them again.
+pub fn select_measured(texts: &[&str], features: &[Features]) -> Selection {
     let mut seen = HashSet::new();
     let aggregate = aggregates(texts);
     let duplicate: Vec<bool> = texts.iter().zip(&aggregate).map(|(t, &a)| !seen.insert(key(t)) || a).collect();
     let weights: Vec<f32> = (0..texts.len())
-        .map(|i| {
-            if vocab::opens_comment_section(texts[i]) {
-                -COMMENT_SECTION_COST
-            } else {
-                weight(&features[i], duplicate[i])
-            }
-        })
+        .map(|i| if features[i].opens_comments { -COMMENT_SECTION_COST } else { weight(&features[i], duplicate[i]) })
         .collect();
 
     let mut decisions = vec![Decision::Drop(Reason::Boilerplate); texts.len()];
@@ -260,7 +266,7 @@ pub fn select(texts: &[&str]) -> Selection {
         None if duplicate[i] => Reason::Duplicate,
         None => Reason::Boilerplate,
     };
-    let Some(Run { start, end, .. }) = main_run(texts, &features, &weights) else {
+    let Some(Run { start, end, .. }) = main_run(texts, features, &weights) else {
         // No prose anywhere: a short note, a list, a single sentence. Keep whatever is not
         // furniture or repeated; there is no page around it to find a title in.
         for (i, d) in decisions.iter_mut().enumerate() {
@@ -286,7 +292,7 @@ pub fn select(texts: &[&str]) -> Selection {
         }
     }
 
-    let (title, site_name) = find_title(texts, &features, &decisions, start);
+    let (title, site_name) = find_title(texts, features, &decisions, start);
     if let Some((i, _)) = &title {
         decisions[*i] = Decision::Drop(Reason::Title);
     }

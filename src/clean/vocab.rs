@@ -136,7 +136,7 @@ macro_rules! comment_author_line {
 /// out because they double as share links.
 static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)\b.{0,30}$|",
+        r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)(?-u:\b).{0,30}$|",
         r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
         comment_count_header!(), "|", comment_author_line!()
     ))
@@ -166,7 +166,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             concat!(
                 r"^(leave|post|add|write|submit|view|show|hide|load|read|see|join|open|close) ",
-                r"(a |an |your |all |the |\d+ |more )*(reply|replies|comments?|response|responses|discussion|conversation)\b.{0,30}$|",
+                r"(a |an |your |all |the |\d+ |more )*(reply|replies|comments?|response|responses|discussion|conversation)(?-u:\b).{0,30}$|",
                 r"^(\d+ )?(comments?|responses?|replies|reactions?|discussion)( \(\d+\)| \d+)?\W*$|",
                 r"^cancel reply$|^(name|email|e-mail|website|comment|message)\s*\*?\s*(\(required\))?$|",
                 r"your email address will not be published|required fields are marked|",
@@ -189,9 +189,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(related|more|other|similar|latest|recent|popular|top|trending|recommended|featured|suggested|editor'?s'?)",
                 r"( (articles?|stories|posts?|news|content|coverage|links|reading|videos?|headlines|reads|topics|items|now|today|picks?|searches))?",
                 r"( for you| like this| to read| (from|on|in) [\w'&-]+( [\w'&-]+){0,3})?\s*:?$|",
-                r"^(read|see) (more|next|also|this|the latest|full story)\b.{0,40}$|",
-                r"^(you|we think you) (may|might|will|could) (also )?(like|love|enjoy|be interested in)\b.{0,20}$|",
-                r"^(most|more) (popular|read|viewed|shared|emailed|commented)\b.{0,20}$|^(also|further) read(ing)?\b.{0,60}$|",
+                r"^(read|see) (more|next|also|this|the latest|full story)(?-u:\b).{0,40}$|",
+                r"^(you|we think you) (may|might|will|could) (also )?(like|love|enjoy|be interested in)(?-u:\b).{0,20}$|",
+                r"^(most|more) (popular|read|viewed|shared|emailed|commented)(?-u:\b).{0,20}$|^(also|further) read(ing)?(?-u:\b).{0,60}$|",
                 r"^(see also|up next|what to read next|editor'?s picks?|don'?t miss|must read|around the web|from around the web|more from .{1,40}|promoted stories|in case you missed it|continue reading)\s*:?$|",
                 r"^related: .{0,120}$"
             ),
@@ -203,15 +203,15 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(share|tweet|pin|email|e-mail|print|save|copy link|copy url|whatsapp|facebook|twitter|linkedin|reddit|pinterest|tumblr|flipboard|messenger|telegram|sms)",
                 r"( (this|the|on|via|to|it|with|article|story|post|page|link|a friend|your friends|friends))*",
                 r"( (facebook|twitter|linkedin|reddit|pinterest|whatsapp|email|e-mail|tumblr|x|messenger|telegram|flipboard|google\+?))?\s*(\(opens in new window\))?\W*$|",
-                r"^click to (share|email|print|tweet)\b|^share (this|the) (article|story|post|page)\b|^sharing buttons?|sharing buttons$|",
-                r"^(share|follow) on\b.{0,40}$|^\d+ shares?$"
+                r"^click to (share|email|print|tweet)(?-u:\b)|^share (this|the) (article|story|post|page)(?-u:\b)|^sharing buttons?|sharing buttons$|",
+                r"^(share|follow) on(?-u:\b).{0,40}$|^\d+ shares?$"
             ),
         ),
         pattern(
             Follow,
             false,
             concat!(
-                r"^(follow|like|find|join|connect with|friend) (us|me|him|her|them)\b.{0,60}$|",
+                r"^(follow|like|find|join|connect with|friend) (us|me|him|her|them)(?-u:\b).{0,60}$|",
                 r"^follow( the)? [\w .@'&-]{1,40} on (twitter|facebook|instagram|linkedin|youtube|tiktok)\W*$|^@\w+$"
             ),
         ),
@@ -219,23 +219,23 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Subscribe,
             false,
             concat!(
-                r"^(subscribe|sign up|signup|register|log ?in|sign ?in|log ?out|sign ?out|my account|create (an |a free )?account|get (the|our|a)( free)? [\w ]*newsletter)\b.{0,60}$|",
-                r"newsletter|^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?\b.{0,40}$|",
-                r"^by (signing up|subscribing|clicking)\b.{0,200}(agree|terms|privacy)|^(get|receive) (breaking|the latest|daily|free|our)\b.{0,80}(inbox|email|alerts|notifications)\b|",
+                r"^(subscribe|sign up|signup|register|log ?in|sign ?in|log ?out|sign ?out|my account|create (an |a free )?account|get (the|our|a)( free)? [\w ]*newsletter)(?-u:\b).{0,60}$|",
+                r"newsletter|^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?(?-u:\b).{0,40}$|",
+                r"^by (signing up|subscribing|clicking)(?-u:\b).{0,200}(agree|terms|privacy)|^(get|receive) (breaking|the latest|daily|free|our)(?-u:\b).{0,80}(inbox|email|alerts|notifications)(?-u:\b)|",
                 r"^(thanks|thank you) for (signing up|subscribing)|^turn on (desktop )?notifications|^get breaking news in your browser|^(start|get) (your )?free trial|^subscriber(s)? (only|exclusive)"
             ),
         ),
         pattern(
             Cookies,
             true,
-            r"\b(we|this (site|website)) uses? cookies\b|\b(utilizziamo|usiamo|usamos|utilizamos|utiliza|utilizza|usa|nous utilisons|wir verwenden|verwendet) (i |os |los |des |les )?cookies?\b|\bcookie (policy|settings|preferences|consent|notice)\b|\b(accept|allow|manage|reject) (all )?cookies\b|^by (continuing to (use|browse)|using) (this|our) (site|website)",
+            r"(?-u:\b)(we|this (site|website)) uses? cookies(?-u:\b)|(?-u:\b)(utilizziamo|usiamo|usamos|utilizamos|utiliza|utilizza|usa|nous utilisons|wir verwenden|verwendet) (i |os |los |des |les )?cookies?(?-u:\b)|(?-u:\b)cookie (policy|settings|preferences|consent|notice)(?-u:\b)|(?-u:\b)(accept|allow|manage|reject) (all )?cookies(?-u:\b)|^by (continuing to (use|browse)|using) (this|our) (site|website)",
         ),
         pattern(
             Advertisement,
             false,
             concat!(
                 r"^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promotion|partner content|ad feedback|report (this )?ad|skip (this )?ad)\W*$|",
-                r"^(story|article|content|text) continues (below|after)\b.{0,30}$|^continue reading (below|the main story)\W*$|^advertisement - (story )?continues? below$|",
+                r"^(story|article|content|text) continues (below|after)(?-u:\b).{0,30}$|^continue reading (below|the main story)\W*$|^advertisement - (story )?continues? below$|",
                 r"^(close|hide) (this )?ad\W*$"
             ),
         ),
@@ -244,7 +244,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             r"^(tags?|topics?|filed under|categories|category|posted in|tagged( with)?|keywords|related topics)\s*:?(\s.{0,200})?$",
         ),
-        pattern(Copyright, true, r"^(©|\(c\)|copyright\b)|all rights reserved|^\S+ ©|© ?(19|20)\d\d"),
+        pattern(Copyright, true, r"^(©|\(c\)|copyright(?-u:\b))|all rights reserved|^\S+ ©|© ?(19|20)\d\d"),
         pattern(
             Legal,
             false,
@@ -254,9 +254,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Navigation,
             false,
             concat!(
-                r"^(skip|jump) to (main |the )?(content|navigation|main|search|footer)\b|^(toggle|open|close|main|show|hide) (navigation|menu|search|sidebar)\W*$|",
+                r"^(skip|jump) to (main |the )?(content|navigation|main|search|footer)(?-u:\b)|^(toggle|open|close|main|show|hide) (navigation|menu|search|sidebar)\W*$|",
                 r"^(menu|search|home|homepage|close|open|next|previous|prev|more|back|go|x|×|✕|☰)\W*$|^search( for)?\W*:?$|^(next|previous) (article|story|post|page)\W*$|",
-                r"^you are here\b|^breadcrumb|^(page|photo|image|slide) \d+ of \d+$"
+                r"^you are here(?-u:\b)|^breadcrumb|^(page|photo|image|slide) \d+ of \d+$"
             ),
         ),
         pattern(
@@ -264,8 +264,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             concat!(
                 r"^(photo|photos|image|images|picture|video|graphic|illustration|photograph|photography|credit|credits|source|caption)s?( credit)?\s*[:/|]|",
-                r"^(image|photo|picture) (copyright|credit|source|by|courtesy)\b|\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|",
-                r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)\b.{0,60}$|\b(via getty images|/getty images|/ap|/afp|/reuters)\W*$"
+                r"^(image|photo|picture) (copyright|credit|source|by|courtesy)(?-u:\b)|\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|",
+                r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)(?-u:\b).{0,60}$|(?-u:\b)(via getty images|/getty images|/ap|/afp|/reuters)\W*$"
             ),
         ),
         pattern(
@@ -284,9 +284,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?",
                 r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?(,? \d{4})?",
                 r"|\d{1,2}(st|nd|rd|th)? (of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}",
-                r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})\b.{0,40}$|",
-                r"^((published|updated|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.{0,30}$|^\d+ (min|minute|minutes|mins) (read|reading)\W*$|",
-                r"^(published|updated|posted|last updated)\b.{0,60}$|^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?) ago\W*$"
+                r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})(?-u:\b).{0,40}$|",
+                r"^((published|updated|posted)\s*:?\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?-u:\b).{0,30}$|^\d+ (min|minute|minutes|mins) (read|reading)\W*$|",
+                r"^(published|updated|posted|last updated)(?-u:\b).{0,60}$|^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?) ago\W*$"
             ),
         ),
         pattern(
@@ -295,7 +295,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             concat!(
                 // A name (and maybe a handle or address in brackets), then the author's job.
                 r"^(\p{Lu}[\p{L}.'’-]*\s){1,3}(\([^)]{1,60}\)\s)?(is|was) (a|an|the) ([\p{L}-]+ ){0,5}",
-                r"(writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|author|blogger|freelancer)\b"
+                r"(writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|author|blogger|freelancer)(?-u:\b)"
             ),
         ),
         pattern(
@@ -304,8 +304,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             concat!(
                 // A photo caption in news-agency style: "…, Tuesday, Nov. 19, 2019, in Ohio.";
                 // article text names the weekday or the date, not both.
-                r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? ",
-                r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\b|",
+                r"(?-u:\b)(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? ",
+                r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d(?-u:\b)|",
                 // A slideshow caption ("2 of 7 …") or a caption ending in its credit.
                 r"^\d{1,3} of \d{1,3} \S|\((photo|image|picture|credit|foto|video)s?( credit)?:[^)]*\)$"
             ),

@@ -7,7 +7,10 @@
 //! - then left: `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
 //!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
 //!   `according to X, "…"` (`according-to-quote`);
-//! - a partial quote (inside its sentence) tries left first, then right;
+//! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
+//!   subject opens a subordinate clause ("Rubio said … Trump, whom he described as “…”") the
+//!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no cue at all takes
+//!   the sentence's subject (`sentence-subject`, confidence 0.5);
 //! - a sentence ending in a colon just before (`colon-intro`);
 //! - a quote continuing one from the previous paragraph (`multi-paragraph`), or a whole-sentence
 //!   quote right after an attributed quote of the same or the previous paragraph
@@ -73,12 +76,65 @@ pub(crate) fn attribute(
         }
     }
     let inner_stop = (r.first..r.last).any(|i| matches!(doc.word(i), "." | "!" | "?" | "," | "…"));
-    (words >= 5 || (inner_stop && words >= 3) || r.continues || r.prev.is_some()).then_some(Attrib {
-        speaker: None,
-        cue: None,
-        rule: "unattributed",
-        confidence: 0.4,
-    })
+    if !(words >= 5 || (inner_stop && words >= 3) || r.continues || r.prev.is_some()) {
+        return None;
+    }
+    if !whole {
+        // A partial quote with no cue near it ("X protested that aides were being “…”"): the
+        // subject of its sentence.
+        if let Some(s) = sentence_subject(doc, sa, first_tok) {
+            return Some(Attrib { speaker: Some(s), cue: None, rule: "sentence-subject", confidence: 0.5 });
+        }
+    }
+    Some(Attrib { speaker: None, cue: None, rule: "unattributed", confidence: 0.4 })
+}
+
+/// The sentence's subject, for a partial quote whose nearest cue sits in a subordinate clause
+/// ("Rubio said … Trump, whom he called a “con artist”"): the statement is the main clause's.
+fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
+    if inner.first <= sa + 1 {
+        return None;
+    }
+    let sub = matches!(
+        &*lower(doc, inner.first - 1),
+        "what"
+            | "whom"
+            | "which"
+            | "that"
+            | "when"
+            | "after"
+            | "as"
+            | "who"
+            | "where"
+            | "while"
+            | "because"
+            | "before"
+            | "if"
+    );
+    if !sub {
+        return None;
+    }
+    let s = sentence_subject(doc, sa, inner.first)?;
+    (s.last < inner.first).then_some(s)
+}
+
+/// The subject opening the sentence `sa..` before token `end`, when a verb follows it.
+fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
+    let mut s = speakers::subject_at(doc, sa, end)?;
+    // "The union protested": the phrase stops before a verb-like word.
+    if s.kind == SpeakerKind::Nominal {
+        if let Some(v) = (s.first + 1..=s.last).find(|&k| speakers::looks_verbal(&lower(doc, k))) {
+            s.last = v - 1;
+        }
+    }
+    // A subject phrase, then (maybe after an auxiliary or adverb) a lowercase word outside quotes.
+    let v = s.last + 1;
+    let ok = (v..end.min(v + 4)).any(|k| {
+        doc.region_of[k] == NONE
+            && doc.toks[k].kind == TokenKind::Word
+            && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase())
+    });
+    ok.then_some(s)
 }
 
 /// A title or a name rather than speech: a film called "Heat", the so-called "deal", a show
@@ -236,6 +292,11 @@ fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
         let rule = if adjacent { "name-said-quote" } else { "name-cue-partial" };
         match speakers::cue_subject(doc, j, sa) {
             Some((s, how)) => {
+                if !adjacent && participle.is_none() {
+                    if let Some(outer) = outer_subject(doc, sa, s) {
+                        return Some(attrib(Some(outer), (j, j), "outer-speaker", 0.7));
+                    }
+                }
                 let conf = match (how, s.kind) {
                     (Found::Coordinated, _) => 0.65,
                     (_, SpeakerKind::Nominal) => 0.75,

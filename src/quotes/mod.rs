@@ -109,6 +109,8 @@ pub(crate) struct Doc<'a> {
     pub mention_of: Vec<u32>,
     pub mentions: &'a [Mention],
     pub entities: &'a [Entity],
+    /// The segmenter's sentences (byte spans), for the coreference stage.
+    pub sentence_spans: &'a [Span],
     /// The top-level double-quoted region each token is inside (marks excluded), or [`NONE`].
     pub region_of: Vec<u32>,
 }
@@ -117,7 +119,7 @@ impl<'a> Doc<'a> {
     fn new(
         text: &'a str,
         toks: &'a [Token],
-        sentences: &[Span],
+        sentences: &'a [Span],
         paragraphs: &[Span],
         mentions: &'a [Mention],
         entities: &'a [Entity],
@@ -161,7 +163,19 @@ impl<'a> Doc<'a> {
                 *slot = u32::try_from(k).unwrap_or(NONE);
             }
         }
-        Doc { text, toks, sents, sent_of, paras, para_of, mention_of, mentions, entities, region_of: vec![NONE; n] }
+        Doc {
+            text,
+            toks,
+            sents,
+            sent_of,
+            paras,
+            para_of,
+            mention_of,
+            mentions,
+            entities,
+            sentence_spans: sentences,
+            region_of: vec![NONE; n],
+        }
     }
 
     /// The text of token `i`.
@@ -333,11 +347,18 @@ fn resolve(doc: &Doc, book: &NameBook, s: Speaker) -> (Option<String>, Option<us
 /// How many paragraphs back a pronoun may find its antecedent.
 const PRONOUN_PARAGRAPHS: usize = 3;
 
-/// The person a pronoun at token `tok` refers to: the nearest PERSON mention before it (when the
-/// entity stage ran), otherwise the nearest person name before it (a name after a role, or a
-/// name that spoke), within a few paragraphs. Only "he"/"she" resolve; others stay unresolved.
-/// This is the hook where the coreference stage's pronoun links will plug in.
+/// The entity a pronoun at token `tok` refers to: the coreference stage's answer
+/// ([`crate::coref::resolve_pronoun`]: he/she → a PERSON, they → a group) when it has one;
+/// otherwise, for "he"/"she", the nearest PERSON mention before it, or the nearest person name
+/// before it (a name after a role, or a name that spoke), within a few paragraphs.
 pub(crate) fn resolve_pronoun(doc: &Doc, book: &NameBook, tok: usize) -> (Option<String>, Option<usize>) {
+    let t = doc.toks[tok];
+    let span = Span { start: t.start, end: t.end };
+    let linked =
+        crate::coref::resolve_pronoun(doc.text, doc.toks, doc.sentence_spans, doc.mentions, doc.entities, span);
+    if let Some(e) = linked.and_then(|id| doc.entities.get(id)) {
+        return (Some(e.name.clone()), Some(e.id));
+    }
     let w = speakers::lower(doc, tok);
     if !matches!(&*w, "he" | "she") {
         return (None, None);
@@ -372,8 +393,8 @@ impl Doc<'static> {
     pub(crate) fn for_test(text: &'static str) -> Doc<'static> {
         let toks: &'static [Token] = Box::leak(crate::segment::tokenize(text).into_boxed_slice());
         let paras = crate::clean::keep_as_is(text).paragraphs;
-        let sents = crate::segment::sentences(text, toks, &paras);
-        Doc::new(text, toks, &sents, &paras, &[], &[])
+        let sents: &'static [Span] = Box::leak(crate::segment::sentences(text, toks, &paras).into_boxed_slice());
+        Doc::new(text, toks, sents, &paras, &[], &[])
     }
 
     pub(crate) fn find(&self, word: &str) -> usize {

@@ -4,13 +4,19 @@
 //! - `X said (that) CLAUSE`, `X told reporters (that) CLAUSE`, `X warned on Monday that CLAUSE`
 //!   (`name-said-clause`);
 //! - `according to X, CLAUSE` and `CLAUSE, according to X` (`according-to-clause`);
-//! - `CLAUSE, X said.` and `CLAUSE, said X.` (`clause-comma-name-said`).
+//! - `CLAUSE, X said.` and `CLAUSE, said X.` (`clause-comma-name-said`), also with a short
+//!   adverbial after the verb (`…, the agency said in a June report.`);
+//! - `A, X said, B.` (`clause-said-clause`): the whole sentence is the statement;
+//! - `X urged Congress to act`, `X declined to comment`, `X criticized the plan` (verbs flagged
+//!   `COMPLEMENT` in the lexicon): the object or infinitive to the end of the clause
+//!   (`name-verb-complement`), only with a subject (a bare base form such as "call" only after a
+//!   name or pronoun, since it may be a noun); `called for …` is left out.
 //!
 //! The clause runs to the end of the sentence, or to a comma that starts another attribution
 //! (`…, adding that …`, `…, though he reiterated that …`). Clauses that are mostly a quotation are
 //! left to the direct layouts.
 
-use super::cues::{BARE, CLAUSE, Cue, OBJECT, SPEECH, WEAK};
+use super::cues::{BARE, CLAUSE, COMPLEMENT, Cue, OBJECT, SPEECH, WEAK};
 use super::direct::{cue_at, is_according_to};
 use super::speakers::{self, Speaker, lower, np_right, subject_left};
 use super::{Attrib, Doc, NONE};
@@ -45,10 +51,10 @@ fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
         let Some(cue) = cue_at(doc, j) else { continue };
         if let Some(rep) = clause_after(doc, a, b, j, cue) {
             out.push(rep);
-        } else if cue.has(SPEECH) {
-            if let Some(rep) = clause_before(doc, a, b, j) {
-                out.push(rep);
-            }
+        } else if let Some(rep) = cue.has(SPEECH | CLAUSE).then(|| clause_before(doc, a, b, j)).flatten() {
+            out.push(rep);
+        } else if let Some(rep) = complement(doc, a, b, j, cue) {
+            out.push(rep);
         }
     }
 }
@@ -101,9 +107,43 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
     })
 }
 
-/// `CLAUSE, X said.` / `CLAUSE, said X.`: the cue and speaker close the sentence.
+/// `X urged Congress to act`, `X declined to comment`, `X criticized the plan`: the verb's object
+/// or infinitive, to the end of the clause (`name-verb-complement`).
+fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Reported> {
+    if !cue.has(COMPLEMENT) {
+        return None;
+    }
+    let c = j + 1;
+    // "called for talks" is advocacy, not a characterisation ("called the plan a disaster").
+    // A quote right after the verb is left to the direct layouts ("a film called “Heat”").
+    if c + 1 >= b
+        || (cue.lemma == "call" && lower(doc, c) == "for")
+        || !matches!(doc.toks[c].kind, TokenKind::Word | TokenKind::Number)
+    {
+        return None;
+    }
+    let last = clause_end(doc, c, b)?;
+    if last < c + 2 || mostly_quoted(doc, c, last) {
+        return None;
+    }
+    let spk = subject_of(doc, a, j)?;
+    // A base form may be a noun ("a phone call", "their support"): only after a name or pronoun.
+    if doc.word(j).eq_ignore_ascii_case(cue.lemma) && spk.kind == speakers::SpeakerKind::Nominal {
+        return None;
+    }
+    Some(Reported {
+        first: c,
+        last,
+        attrib: Attrib { speaker: Some(spk), cue: Some((j, j)), rule: "name-verb-complement", confidence: 0.4 },
+    })
+}
+
+/// `CLAUSE, X said.` / `CLAUSE, said X.`: the cue and speaker close the sentence; and
+/// `A, X said, B.` (`clause-said-clause`): an attribution inserted mid-sentence, where the
+/// statement is the whole sentence around it.
 fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
-    // Only punctuation (or a short time phrase) may follow the verb, up to the sentence end.
+    // Only punctuation or a short adverbial ("on Monday", "in a statement to reporters") may
+    // follow the verb, up to the sentence end or a comma.
     let mut e = j + 1;
     let spk_right = np_right(doc, e, b).filter(|s| s.kind != speakers::SpeakerKind::Pronoun || s.last > e);
     let inverted = j > a && (doc.word(j - 1) == "," || comma_quote(doc, j - 1));
@@ -113,23 +153,49 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             e = b; // "…, said Brian Baker, a spokesman for the group."
         }
     }
-    while e < b && (is_time_word(&lower(doc, e)) || doc.toks[e].kind != TokenKind::Word) {
-        e += 1;
-    }
-    if e < b {
-        return None;
-    }
+    e = adverbial_end(doc, e, b);
+    let rest = (e..b).find(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number));
+    let mid = match rest {
+        None => false,
+        // "That culture, they said, emphasizes selling …": a comma, then the statement goes on.
+        Some(x) if !inverted && x > e && doc.word(e) == "," && (e + 1..x).all(|y| doc.word(y) == ",") => {
+            if x + 2 >= b || cue_at(doc, x).is_some() || lower(doc, x).ends_with("ing") || mostly_quoted(doc, x, b) {
+                return None;
+            }
+            true
+        }
+        Some(_) => return None,
+    };
     let (spk, comma) = if inverted {
         (spk_right, j - 1)
     } else {
         let (s, _) = subject_left(doc, j, a)?;
-        let c = s.first.checked_sub(1)?;
+        // The phrase may start before the name: "Texas Rep. Mike McCaul said".
+        let mut f = s.first;
+        while f > a
+            && f + 4 > s.first
+            && (speakers::is_name_word(doc, f - 1) || matches!(&*lower(doc, f - 1), "the" | "a" | "an"))
+        {
+            f -= 1;
+        }
+        let c = f.checked_sub(1)?;
         if doc.word(c) != "," && !comma_quote(doc, c) {
             return None;
         }
         (Some(s), c)
     };
-    if comma < a + 3 || mostly_quoted(doc, a, comma) || doc.toks[a].kind == TokenKind::Quote {
+    if comma < a + 2 || mostly_quoted(doc, a, comma) || doc.toks[a].kind == TokenKind::Quote {
+        return None;
+    }
+    if mid {
+        let last = clause_end(doc, e + 1, b)?;
+        return Some(Reported {
+            first: a,
+            last,
+            attrib: Attrib { speaker: spk, cue: Some((j, j)), rule: "clause-said-clause", confidence: 0.6 },
+        });
+    }
+    if comma < a + 3 {
         return None;
     }
     Some(Reported {
@@ -137,6 +203,30 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
         last: comma,
         attrib: Attrib { speaker: spk, cue: Some((j, j)), rule: "clause-comma-name-said", confidence: 0.7 },
     })
+}
+
+/// The end of a short adverbial after a cue: time words, and a prepositional phrase of a few
+/// words ("in a June report", "during a visit to Ohio").
+fn adverbial_end(doc: &Doc, mut e: usize, b: usize) -> usize {
+    let mut phrases = 0;
+    while e < b {
+        let l = lower(doc, e);
+        if phrases < 2
+            && matches!(&*l, "in" | "on" | "at" | "during" | "to" | "after" | "before" | "via" | "through" | "with")
+        {
+            phrases += 1;
+            let mut k = e + 1;
+            while k < b && k < e + 8 && matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number) {
+                k += 1;
+            }
+            e = k;
+        } else if is_time_word(&l) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    e
 }
 
 /// A closing quote mark right after a comma: `,”` / `,''`.
@@ -335,25 +425,25 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
     let mut k = c + 1;
     while k < end {
         let w = doc.word(k);
-        if (w == "," || w == ";") && doc.region_of[k] == NONE {
+        // A comma, or a comma closing a quote (`“…,” adding that`).
+        let comma_close = doc.toks[k].kind == TokenKind::Quote && doc.word(k - 1) == ",";
+        if ((w == "," || w == ";") && doc.region_of[k] == NONE) || comma_close {
             let look = (k + 1..b.min(k + 6)).find(|&x| cue_at(doc, x).is_some() || is_according_to(doc, x));
             if let Some(x) = look {
                 // ", adding", ", he said", ", though he reiterated", ", according to"
-                let between_ok = (k + 1..x).all(|y| {
-                    let l = lower(doc, y);
-                    speakers::is_name_word(doc, y)
-                        || speakers::is_pronoun(doc, y)
-                        || matches!(&*l, "though" | "although" | "but" | "and" | "while" | "the" | "a" | "also")
-                        || doc.toks[y].kind == TokenKind::Word && y + 1 == x
-                });
+                let relative = x > 0 && matches!(&*lower(doc, x - 1), "who" | "which" | "that" | "whom");
+                let between_ok = !relative
+                    && (k + 1..x).all(|y| {
+                        let l = lower(doc, y);
+                        speakers::is_name_word(doc, y)
+                            || speakers::is_pronoun(doc, y)
+                            || matches!(&*l, "though" | "although" | "but" | "and" | "while" | "the" | "a" | "also")
+                            || doc.toks[y].kind == TokenKind::Word && y + 1 == x
+                    });
                 if between_ok {
                     end = k;
                     break;
                 }
-            }
-            if w == ";" {
-                end = k;
-                break;
             }
         }
         k += 1;

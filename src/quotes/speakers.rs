@@ -129,6 +129,7 @@ const STOP: &[&str] = &[
     "must",
     "not",
     "n't",
+    "n’t",
     "also",
     "then",
     "there",
@@ -212,6 +213,7 @@ const BETWEEN: &[&str] = &[
     "still",
     "never",
     "n't",
+    "n’t",
     "not",
     "reportedly",
     "publicly",
@@ -813,7 +815,7 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
 }
 
 /// Lowercase words that are probably verbs or adverbs, not the head of a subject.
-fn looks_verbal(w: &str) -> bool {
+pub(crate) fn looks_verbal(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
         || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "italy"))
         || (w.len() > 5 && w.ends_with("ing"))
@@ -841,6 +843,11 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
             j -= 1;
         } else if j >= floor + 2 && is_weekday(&l) && lower(doc, j - 2) == "on" {
             j -= 2;
+        } else if j >= floor + 2
+            && matches!(&*l, "week" | "month" | "year" | "night" | "weekend" | "spring" | "summer" | "fall" | "winter")
+            && matches!(&*lower(doc, j - 2), "last" | "this" | "next" | "earlier")
+        {
+            j -= 2; // "Rep. Brad Sherman last month joked"
         } else {
             break;
         }
@@ -934,7 +941,7 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// The subject phrase opening the clause `start..end`.
-fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
+pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
     let mut start = skip_conjunction(doc, start, end);
     let intro = (start..end.min(start + 8)).find(|&k| doc.word(k) == ",");
     if let Some(c) = intro {

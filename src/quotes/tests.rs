@@ -148,10 +148,20 @@ fn colon_introduction_in_the_previous_paragraph() {
 fn partial_quote_and_participle_clause() {
     let t = "Defense Minister Omar Haddad described the meeting as “a total failure,” adding that even the hosts had lost hope.";
     let qs = run(t);
-    assert_eq!(qs.len(), 2, "{qs:#?}");
-    check(&qs[0], t, "a total failure,", QuoteKind::Direct, Some("Omar Haddad"), Some("described"), "name-cue-partial");
+    assert_eq!(qs.len(), 3, "{qs:#?}");
+    // The description as a whole is reported content too; the quoted words are the direct quote.
     check(
-        &qs[1],
+        &qs[0],
+        t,
+        "the meeting as “a total failure",
+        QuoteKind::Indirect,
+        Some("Omar Haddad"),
+        Some("described"),
+        "name-verb-complement",
+    );
+    check(&qs[1], t, "a total failure,", QuoteKind::Direct, Some("Omar Haddad"), Some("described"), "name-cue-partial");
+    check(
+        &qs[2],
         t,
         "even the hosts had lost hope",
         QuoteKind::Indirect,
@@ -411,4 +421,97 @@ fn no_panics_on_odd_input() {
             assert_eq!(&s[q.start..q.end], q.text);
         }
     }
+}
+
+#[test]
+fn partial_quote_without_cue_takes_the_sentence_subject() {
+    let t = "The union protested that managers were being “deliberately evasive, and unfair” all week.";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("a direct quote");
+    assert_eq!(q.1, "deliberately evasive, and unfair");
+    assert_eq!((q.2.as_deref(), q.4), (Some("The union"), "sentence-subject"));
+}
+
+#[test]
+fn partial_quote_in_a_subordinate_clause_goes_to_the_outer_speaker() {
+    let t =
+        "Okafor said that he would keep fighting Lindqvist, whom he described as “a reckless gambler with no plan.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("a direct quote");
+    assert_eq!((q.2.as_deref(), q.3.as_deref(), q.4), (Some("Okafor"), Some("described"), "outer-speaker"));
+}
+
+#[test]
+fn attribution_inserted_mid_sentence() {
+    let t = "That policy, the officials said, rewards volume over service.";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "That policy, the officials said, rewards volume over service",
+        QuoteKind::Indirect,
+        Some("the officials"),
+        Some("said"),
+        "clause-said-clause",
+    );
+}
+
+#[test]
+fn clause_then_titled_name_said() {
+    let t = "The bridge will reopen by spring, Transport Minister Ada Ferreira said in a radio interview.";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "The bridge will reopen by spring",
+        QuoteKind::Indirect,
+        Some("Ada Ferreira"),
+        Some("said"),
+        "clause-comma-name-said",
+    );
+    let t = "Turnout fell in every district, the election board said.";
+    check(
+        &one(t),
+        t,
+        "Turnout fell in every district",
+        QuoteKind::Indirect,
+        Some("the election board"),
+        Some("said"),
+        "clause-comma-name-said",
+    );
+}
+
+#[test]
+fn verb_complements_are_reported_content() {
+    let t = "Two council members urged the mayor to release the audit before the vote.";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "the mayor to release the audit before the vote",
+        QuoteKind::Indirect,
+        Some("Two council members"),
+        Some("urged"),
+        "name-verb-complement",
+    );
+    let t = "The Brandt campaign declined to comment on the filing.";
+    check(
+        &one(t),
+        t,
+        "to comment on the filing",
+        QuoteKind::Indirect,
+        Some("The Brandt campaign"),
+        Some("declined"),
+        "name-verb-complement",
+    );
+    // A noun, and "called for", are not attributions.
+    assert!(run("In a phone call with the governor, the talks were set for May.").is_empty());
+    assert!(run("Ms. Ruiz has called for a new round of talks between the two sides.").is_empty());
+}
+
+#[test]
+fn a_relative_clause_does_not_cut_the_reported_clause() {
+    let t = "Halvorsen said several clerks were fired, such as one who pleaded for more time.";
+    let q = one(t);
+    assert_eq!(q.text, "several clerks were fired, such as one who pleaded for more time");
 }
