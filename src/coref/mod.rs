@@ -55,6 +55,7 @@ pub fn group_with_tokens(text: &str, tokens: &[Token], mentions: Vec<Mention>) -
     let doc = Doc { text, tokens };
     let mut mentions = roles::clean_mentions(&doc, mentions);
     mentions.sort_by_key(|m| (m.start, m.end));
+    roles::add_group_affiliates(&doc, &mut mentions);
     names::widen_to_acronyms(&doc, &mut mentions);
     let mut entities = names::cluster(&doc, &mut mentions);
     roles::assign(&doc, &mut mentions, &mut entities);

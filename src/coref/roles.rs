@@ -301,6 +301,44 @@ fn looks_adjectival(name: &str) -> bool {
     l.contains([' ', '-']) || ENDINGS.iter().any(|e| l.ends_with(e)) || country_of_demonym(&l).is_some()
 }
 
+/// Words that open a sentence or a noun phrase in title case without naming anything (`The
+/// spokesman`, `A senior official`).
+const NOT_A_GROUP: &[&str] = &["a", "an", "another", "her", "his", "its", "our", "that", "the", "their", "this"];
+
+/// Adds an ORG mention for an untagged capitalised name right before a role that speaks for a group
+/// and a PERSON (`Hamas spokesman Lee Vang`, `Kremlin spokesman …`): in that position a
+/// capitalised word names the group the person speaks for, and the tagger often misses it at
+/// the start of a sentence. `mentions` must be sorted.
+pub(crate) fn add_group_affiliates(doc: &Doc, mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Person) {
+        let (s, _) = doc.token_range(m.start, m.end);
+        let Some(role) = s.checked_sub(1) else { continue };
+        if role == 0 || doc.line_break_before(role) || !in_sorted(GROUP_VOICES, &lower_word(doc.word(role))) {
+            continue;
+        }
+        let name = role - 1;
+        let w = doc.word(name);
+        let taken = mentions.iter().any(|o| o.end > doc.tokens[name].start && o.start < doc.tokens[name].end);
+        if taken
+            || doc.tokens[name].kind != TokenKind::Word
+            || !is_capitalised(w)
+            || in_sorted(NOT_A_GROUP, &lower_word(w))
+            || is_role_word(w)
+            || is_honorific(w)
+            || country_of_demonym(w).is_some()
+        {
+            continue;
+        }
+        let span = Span { start: doc.tokens[name].start, end: doc.tokens[name].end };
+        added.push(Mention::new(doc.text, span, Label::Org, 0.5));
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.start, m.end));
+    }
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -801,5 +839,24 @@ mod tests {
         let texts: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(texts, vec!["Olu Bakare", "King"]);
         assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn a_capitalised_word_before_a_group_voice_names_the_group() {
+        let found = |text: &str, person: &str| {
+            let tokens = crate::segment::tokenize(text);
+            let doc = Doc { text, tokens: &tokens };
+            let at = text.find(person).unwrap();
+            let mut ms = vec![Mention::new(text, Span { start: at, end: at + person.len() }, Label::Person, 0.9)];
+            add_group_affiliates(&doc, &mut ms);
+            ms.iter().filter(|m| m.label == Label::Org).map(|m| m.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(found("Qarvani spokesman Lee Vang denied it.", "Lee Vang"), vec!["Qarvani"]);
+        assert_eq!(found("Talks stalled. Vorlak official Ama Owusu said so.", "Ama Owusu"), vec!["Vorlak"]);
+        // Not a group: an article, a nationality, a role modifier, or no group-voice role.
+        assert!(found("The spokesman Lee Vang denied it.", "Lee Vang").is_empty());
+        assert!(found("Iranian spokesman Lee Vang denied it.", "Lee Vang").is_empty());
+        assert!(found("Chief spokesman Lee Vang denied it.", "Lee Vang").is_empty());
+        assert!(found("Qarvani coach Lee Vang denied it.", "Lee Vang").is_empty());
     }
 }
