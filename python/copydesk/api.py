@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal, overload
 
 from copydesk import _core
@@ -117,21 +118,46 @@ def analyze_batch(
         out.append(None)
 
     bar = _progress_bar(len(out)) if progress else None
+    parallel = _parallel_allowed()
+
+    def run(chunk: list[str]) -> list[Any]:
+        return _core.analyze_batch(chunk, clean=bool(clean), threads=threads, parallel=parallel)
+
+    chunks = [(good_rows[lo : lo + _CHUNK], docs[lo : lo + _CHUNK]) for lo in range(0, len(docs), _CHUNK)]
     try:
         if bar is not None:
             bar.update(len(out) - len(docs))
-        for lo in range(0, len(docs), _CHUNK):
-            chunk = docs[lo : lo + _CHUNK]
-            records = _core.analyze_batch(chunk, clean=bool(clean), threads=threads, parallel=_parallel_allowed())
+        # threads=1 keeps to one core: no analysis running ahead while objects are built.
+        overlap = parallel and threads != 1 and len(chunks) > 1
+        for rows, records in _chunk_results(chunks, run, overlap=overlap):
             _note_parallel_use()
-            for row, record in zip(good_rows[lo : lo + _CHUNK], records, strict=True):
+            for row, record in zip(rows, records, strict=True):
                 out[row] = Article._from_record(record)
             if bar is not None:
-                bar.update(len(chunk))
+                bar.update(len(rows))
     finally:
         if bar is not None:
             bar.close()
     return out
+
+
+def _chunk_results(
+    chunks: list[tuple[list[int], list[str]]], run: Any, overlap: bool
+) -> Iterator[tuple[list[int], list[Any]]]:
+    """The core's results chunk by chunk. With ``overlap``, the next chunk is analysed (GIL released,
+    on the worker pool) while the caller builds Python objects from the current one, which is
+    serial work under the GIL; an interrupt still stops the batch after the chunk in flight."""
+    if not overlap:
+        for rows, chunk in chunks:
+            yield rows, run(chunk)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-batch") as ahead:
+        pending = ahead.submit(run, chunks[0][1])
+        for i, (rows, _) in enumerate(chunks):
+            records = pending.result()
+            if i + 1 < len(chunks):
+                pending = ahead.submit(run, chunks[i + 1][1])
+            yield rows, records
 
 
 # --- fork safety -------------------------------------------------------------------------------
