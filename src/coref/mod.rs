@@ -3,7 +3,7 @@
 //!
 //! [`group_with_tokens`] runs four steps over the tagger's mentions, all within one article:
 //!
-//! 1. **Clean the spans** ([`roles`]): a trailing possessive (`Araghchi 's`) is cut off every
+//! 1. **Clean the spans** ([`roles`]): a trailing possessive (`Varga 's`) is cut off every
 //!    mention; title words (`Mr.`, `Foreign Minister`, and a nationality before them: `Iranian
 //!    Foreign Minister`) are cut off the front of a PERSON span; a mention made only of title words
 //!    (`Foreign Minister`, `Lord`) is dropped: it names no entity (a single role word such as `King`
@@ -14,7 +14,7 @@
 //! 2. **Group names** (`names.rs`): exact repeats (same words, same label; honorifics and
 //!    possessives ignored), a multi-word PERSON name whose words are an ordered subset of another
 //!    with the same surname (`George Bush` ↔ `George W. Bush`, but never `John Smith` ↔ `Jane
-//!    Smith`), a one-word PERSON mention (`Araghchi`, `Mr. Araghchi`) to the full name with that
+//!    Smith`), a one-word PERSON mention (`Varga`, `Mr. Varga`) to the full name with that
 //!    surname mentioned most recently before it (or, failing that, first after it; or, when no
 //!    full name ends with it, the only full name that starts with it: `Wang Yi` … `Wang`), an
 //!    acronym to its expansion when the article states it in brackets (`the Islamic State (IS)`)
@@ -23,9 +23,9 @@
 //!    article becomes PERSON. Different labels never merge otherwise. The canonical name is the
 //!    fullest form (most words, then longest, then first seen); the other surface forms are
 //!    aliases.
-//! 3. **Roles and affiliations** ([`roles`]): pre-nominal titles (`Iranian Foreign Minister
-//!    Abbas Araghchi`, `Pakistan's Foreign Minister Ishaq Dar`, `Taliban spokesperson Zabihullah
-//!    Mujahid`) and appositives (`Khawaja Asif, Pakistan's defense minister,`) give a PERSON its
+//! 3. **Roles and affiliations** ([`roles`]): pre-nominal titles (`Chilean Foreign Minister
+//!    Lena Varga`, `Norway's Foreign Minister Omar Haddad`, `Union spokesperson Zabihullah
+//!    Menon`) and appositives (`Jonas Berg, Pakistan's defense minister,`) give a PERSON its
 //!    `role` and `affiliation`; an ORG gets an affiliation from a possessive or a nationality
 //!    before it (`Iran's Foreign Ministry`). A nationality becomes its country (`Iranian` → `Iran`).
 //! 4. **Pronouns** are not grouped here: [`resolve_pronoun`] resolves one on demand.

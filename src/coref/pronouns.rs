@@ -14,7 +14,7 @@
 //!    adverbial phrase that ends in a comma (`In a call with X, Y said ...` → `Y`); when only that
 //!    phrase has one, take it.
 //!
-//! So `Araghchi voiced concern. He emphasized ...` gives `Araghchi`, and `Dar briefed Araghchi on
+//! So `Varga voiced concern. He emphasized ...` gives `Varga`, and `Haddad briefed Varga on
 //! the talks. He said ...` gives `Dar` (the subject, not the most recent name).
 
 use super::names::honorific_gender;

@@ -1,4 +1,4 @@
-//! Roles and affiliations: `Iranian Foreign Minister Abbas Araghchi` → role `Foreign Minister`,
+//! Roles and affiliations: `Chilean Foreign Minister Lena Varga` → role `Foreign Minister`,
 //! affiliation `Iran`.
 //!
 //! A role is a phrase of role words ending in a head noun from [`ROLE_HEADS`] (`minister`,
@@ -7,17 +7,17 @@
 //! (`Homeland Security Secretary`). Two layouts give a PERSON a role:
 //!
 //! - **pre-nominal**: the role right before the name (honorifics may sit between), with the
-//!   affiliation right before the role: a possessive (`Pakistan's Foreign Minister Ishaq Dar`), a
-//!   nationality (`Iranian Foreign Minister`) or an organisation (`Taliban spokesperson`);
+//!   affiliation right before the role: a possessive (`Norway's Foreign Minister Omar Haddad`), a
+//!   nationality (`Chilean Foreign Minister`) or an organisation (`Union spokesperson`);
 //! - **appositive**: the name, a comma, then an optional article, an optional affiliation (as
-//!   above) and the role, optionally followed by `of`/`for`/`at` and an affiliation (`Khawaja
-//!   Asif, Pakistan's defense minister,`; `Jane Roe, a spokeswoman for the ministry of X`).
+//!   above) and the role, optionally followed by `of`/`for`/`at` and an affiliation (`Jonas
+//!   Berg, Norway's defense minister,`; `Jane Roe, a spokeswoman for the ministry of X`).
 //!
 //! An ORG gets an affiliation from a possessive or a nationality/place right before it (`Iran's
 //! Foreign Ministry`). A nationality affiliation is given as its country (`Iranian` → `Iran`,
 //! from `data/gazetteers/demonym_countries.txt`); anything else as the canonical name of the
 //! affiliated entity. A MISC entity that stands as the organisation in front of a role
-//! (`Taliban spokesperson`) is relabelled ORG: people speak for organisations.
+//! (`Union spokesperson`) is relabelled ORG: people speak for organisations.
 //!
 //! Each entity keeps the first role/affiliation found, unless a later mention gives both where
 //! the first gave only one.
@@ -249,7 +249,7 @@ const NOT_IN_TITLE: &[&str] = &[
 /// Articles that may open an appositive (`X, the defense minister`).
 const ARTICLES: &[&str] = &["a", "an", "the"];
 
-/// Prepositions that introduce an affiliation after a role (`spokesman for the Taliban`).
+/// Prepositions that introduce an affiliation after a role (`spokesman for the Union`).
 const AFTER_ROLE: &[&str] = &["at", "for", "of"];
 
 /// The tagger confidence below which a sentence-initial word the article also writes in lower
@@ -284,7 +284,7 @@ pub fn country_of_demonym(w: &str) -> Option<&'static str> {
     map.get(l.as_str()).or_else(|| l.strip_suffix('s').and_then(|s| map.get(s))).copied()
 }
 
-/// Role heads that speak or act for an organisation (`Taliban spokesperson`), lowercase, sorted.
+/// Role heads that speak or act for an organisation (`Union spokesperson`), lowercase, sorted.
 const GROUP_VOICES: &[&str] = &["commander", "official", "spokesman", "spokesperson", "spokeswoman"];
 
 /// Whether the head of `role` is one of [`GROUP_VOICES`].
@@ -344,7 +344,7 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 /// Cleans the tagger's mentions: cuts a trailing possessive off every mention and title words off
-/// the front of a PERSON (`Iranian Foreign Minister Abbas Araghchi` → `Abbas Araghchi`; a
+/// the front of a PERSON (`Chilean Foreign Minister Lena Varga` → `Lena Varga`; a
 /// nationality only before a title word), and drops mentions made only of role words and
 /// honorifics (`Foreign Minister`, `Lord`), but not a single role word (`King` may be a surname).
 pub(crate) fn clean_mentions(doc: &Doc, mentions: Vec<Mention>) -> Vec<Mention> {
@@ -434,7 +434,7 @@ fn sentence_start(doc: &Doc, i: usize) -> bool {
 }
 
 /// The affiliation right before token `k`: a possessive (`Pakistan 's`) or a mention ending at
-/// `k - 1` (`Iranian`, `Taliban`).
+/// `k - 1` (`Iranian`, `Union`).
 fn affiliate_before(doc: &Doc, idx: &Index, mentions: &[Mention], k: usize) -> Option<usize> {
     if k == 0 || doc.line_break_before(k) {
         return None;
@@ -476,7 +476,7 @@ fn pre_nominal(doc: &Doc, idx: &Index, mentions: &[Mention], s: usize) -> Found 
     if j == 0 || doc.line_break_before(j) || idx.ending.contains_key(&(j - 1)) {
         return Found::default();
     }
-    // "Pakistan's defense minister, Khawaja Asif": a comma between title and name, allowed when
+    // "Pakistan's defense minister, Jonas Berg": a comma between title and name, allowed when
     // an affiliation or `the` opens the title.
     if j >= 2 && doc.word(j - 1) == "," && is_role_head(doc.word(j - 2)) && !doc.line_break_before(j - 1) {
         let found = pre_nominal_at(doc, idx, mentions, j - 1, j - 2);

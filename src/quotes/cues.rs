@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 pub(crate) const SPEECH: u8 = 1;
 /// Takes a reported clause after "that": `X warned that …`.
 pub(crate) const CLAUSE: u8 = 2;
-/// Takes a bare reported clause too: `X said Tehran is …`.
+/// Takes a bare reported clause too: `X said Lisbon is …`.
 pub(crate) const BARE: u8 = 4;
 /// Allows the speaker after the verb: `"…," said X`.
 pub(crate) const INVERT: u8 = 8;

@@ -12,7 +12,7 @@
 //!    `…, X said.`: kind `indirect`, the reported clause as the span.
 //! 4. Speakers resolve to a canonical name: an entity mention's name when the entity stage found
 //!    one, a pronoun's antecedent (see [`resolve_pronoun`]), the fullest form of a name used in
-//!    the article, or the phrase itself ("Iranian media outlets").
+//!    the article, or the phrase itself ("Brazilian media outlets").
 //!
 //! Every search is bounded to a sentence and a window of tokens, so the stage is linear in the
 //! length of the article (plus sorting).

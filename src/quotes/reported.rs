@@ -79,7 +79,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         return None;
     } else {
         if cue.has(OBJECT) {
-            // "told reporters Tehran is …": skip the addressee.
+            // "told reporters Lisbon is …": skip the addressee.
             let obj = np_right(doc, c, b)?;
             c = obj.last + 1;
         }

@@ -2,7 +2,7 @@
 //!
 //! A speaker is a name (a run of capitalised tokens, roles such as "Foreign Minister" stripped),
 //! an entity mention when the entity stage found one there, a pronoun, or a nominal phrase
-//! ("the minister", "Iranian media outlets", "analysts in Tehran"). All searches stay inside one
+//! ("the minister", "Brazilian media outlets", "analysts in Lisbon"). All searches stay inside one
 //! sentence and a few tokens, so the cost per cue is bounded.
 
 use std::borrow::Cow;
@@ -15,11 +15,11 @@ use crate::segment::TokenKind;
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SpeakerKind {
-    /// A proper name ("Abbas Araghchi") or an entity mention.
+    /// A proper name ("Lena Varga") or an entity mention.
     Name,
     /// He, she, they, …
     Pronoun,
-    /// A description: "the minister", "Iranian media outlets".
+    /// A description: "the minister", "Brazilian media outlets".
     Nominal,
 }
 
@@ -241,7 +241,7 @@ const BETWEEN: &[&str] = &[
     "’ll",
 ];
 
-/// Nouns that head a speaker phrase, so "analysts in Tehran" is one phrase.
+/// Nouns that head a speaker phrase, so "analysts in Lisbon" is one phrase.
 const SPEAKER_NOUNS: &[&str] = &[
     "analysts",
     "officials",
@@ -325,7 +325,7 @@ const SPEAKER_NOUNS: &[&str] = &[
     "reporters",
 ];
 
-/// Role and title words stripped from the front of a name run ("Foreign Minister Abbas Araghchi").
+/// Role and title words stripped from the front of a name run ("Foreign Minister Lena Varga").
 const ROLES: &[&str] = &[
     "president",
     "minister",
@@ -635,7 +635,7 @@ fn name_run_right(doc: &Doc, i: usize, ceil: usize) -> usize {
 }
 
 /// The name in the run `first..=last` once leading roles are dropped ("Foreign Minister Abbas
-/// Araghchi" → "Abbas Araghchi"); the whole run when it is all roles.
+/// Varga" → "Lena Varga"); the whole run when it is all roles.
 fn strip_roles(doc: &Doc, first: usize, last: usize) -> (usize, usize) {
     let mut start = first;
     for k in first..=last {
@@ -705,7 +705,7 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         let w = doc.word(j);
         let tok = doc.toks[j];
         if tok.kind == TokenKind::Word && (w.starts_with('\'') || w.starts_with('’')) {
-            k = j; // a possessive: "Iran's Foreign Minister"
+            k = j; // a possessive: "Peru's Foreign Minister"
         } else if tok.kind == TokenKind::Word {
             let lw = lower(doc, j);
             if is_in(DETERMINERS, &lw) {
@@ -759,7 +759,7 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
 }
 
 /// A speaker phrase starting at token `i`, ending before `ceil`: "said Smith", "said the
-/// minister", "according to officials in Kabul".
+/// minister", "according to officials in Quito".
 pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
     if i >= ceil {
         return None;
@@ -882,7 +882,7 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
 }
 
 /// The subject before an appositive or a comma: "X, the minister, said", "X, 53, who lives in
-/// Ohio, said", "Iranian media outlets, reported": the first comma-ended phrase of the sentence
+/// Ohio, said", "Brazilian media outlets, reported": the first comma-ended phrase of the sentence
 /// (or of the clause after an introductory phrase) that is a noun phrase.
 fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> {
     let from = floor.max(comma.saturating_sub(50));
@@ -1061,7 +1061,7 @@ impl NameBook {
         self.people.sort();
     }
 
-    /// The fullest known form of a name ("Araghchi" → "Abbas Araghchi").
+    /// The fullest known form of a name ("Varga" → "Lena Varga").
     pub(crate) fn canonical(&self, name: &str) -> String {
         let last = name.rsplit(' ').next().unwrap_or(name);
         match self.by_last.get(last) {
@@ -1084,19 +1084,19 @@ mod tests {
 
     #[test]
     fn strips_roles_and_finds_subjects() {
-        let text = "Iran's Foreign Minister Abbas Araghchi said the talks failed.";
+        let text = "Peru's Foreign Minister Lena Varga said the talks failed.";
         let doc = Doc::for_test(text);
         let said = doc.find("said");
         let (s, how) = subject_left(&doc, said, 0).unwrap();
-        assert_eq!((doc.span_text(s), s.kind, how), ("Abbas Araghchi", SpeakerKind::Name, Found::Plain));
+        assert_eq!((doc.span_text(s), s.kind, how), ("Lena Varga", SpeakerKind::Name, Found::Plain));
         let book = NameBook::new(&doc);
-        assert_eq!(book.canonical("Araghchi"), "Abbas Araghchi");
+        assert_eq!(book.canonical("Varga"), "Lena Varga");
     }
 
     #[test]
     fn nominal_groups_with_a_place() {
-        let doc = Doc::for_test("Analysts in Tehran have also warned that trade could suffer.");
+        let doc = Doc::for_test("Analysts in Lisbon have also warned that trade could suffer.");
         let (s, _) = subject_left(&doc, doc.find("warned"), 0).unwrap();
-        assert_eq!((doc.span_text(s), s.kind), ("Analysts in Tehran", SpeakerKind::Nominal));
+        assert_eq!((doc.span_text(s), s.kind), ("Analysts in Lisbon", SpeakerKind::Nominal));
     }
 }

@@ -194,13 +194,13 @@ fn reported_speech_layouts() {
         Some("told"),
         "name-said-clause",
     );
-    let t = "According to officials in Kabul, the border will reopen next week.";
+    let t = "According to officials in Quito, the border will reopen next week.";
     check(
         &one(t),
         t,
         "the border will reopen next week",
         QuoteKind::Indirect,
-        Some("officials in Kabul"),
+        Some("officials in Quito"),
         Some("According to"),
         "according-to-clause",
     );
