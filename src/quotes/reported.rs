@@ -304,13 +304,6 @@ fn is_adverbial_start(w: &str) -> bool {
             | "before"
             | "when"
             | "while"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "also"
             | "then"
             | "frequently"
@@ -318,39 +311,37 @@ fn is_adverbial_start(w: &str) -> bool {
             | "flatly"
             | "simply"
             | "to"
-    )
+    ) || is_weekday(w)
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "on"
-            | "last"
-            | "week"
-            | "night"
-            | "month"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "in"
-            | "a"
-            | "an"
-            | "statement"
-            | "interview"
-            | "morning"
-            | "afternoon"
-            | "evening"
-    )
+    is_weekday(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "on"
+                | "last"
+                | "week"
+                | "night"
+                | "month"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "in"
+                | "a"
+                | "an"
+                | "statement"
+                | "interview"
+                | "morning"
+                | "afternoon"
+                | "evening"
+        )
 }
 
 /// Whether a bare clause may start at token `c`: a subject-like word, not "to" or a preposition.
