@@ -12,8 +12,8 @@
 //! assert_eq!(cleaned.removed.last().unwrap().reason.as_str(), "comments");
 //! ```
 
-mod blocks;
-mod features;
+pub(crate) mod blocks;
+pub(crate) mod features;
 pub mod normalize;
 mod select;
 pub mod vocab;
@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use self::blocks::Block;
 use self::features::Features;
-use self::select::Decision;
+pub(crate) use self::select::Decision;
 pub use self::vocab::Reason;
 use crate::Span;
 use crate::offsets::SourceMap;
@@ -70,14 +70,24 @@ const MAX_PASSES: usize = 4;
 
 /// Cleans scraped page text.
 pub fn clean(input: &str) -> Cleaned {
-    let blocks = blocks::blocks_from(normalize::line_iter(input), normalize::has_blank_line(input));
+    clean_blocks(input, blocks::blocks_from(normalize::line_iter(input), normalize::has_blank_line(input)))
+}
+
+/// Cleans a page already cut into blocks (each with its map back to `input`).
+pub(crate) fn clean_blocks(input: &str, blocks: Vec<Block>) -> Cleaned {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let (decisions, title, site_name) = decide(&texts);
+    assemble(input, &blocks, &decisions, title, site_name)
+}
+
+/// Decides which blocks are the body: the decisions, the headline and the site name.
+pub(crate) fn decide(texts: &[&str]) -> (Vec<Decision>, Option<String>, Option<String>) {
     // Measured once: the vocabulary regexes behind them are most of the cleaner's time.
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
-    let first = select::select_measured(&texts, &features);
+    let first = select::select_measured(texts, &features);
     let mut decisions = first.decisions;
     for _ in 1..MAX_PASSES {
-        let live: Vec<usize> = (0..blocks.len()).filter(|&i| decisions[i] == Decision::Keep).collect();
+        let live: Vec<usize> = (0..texts.len()).filter(|&i| decisions[i] == Decision::Keep).collect();
         let live_texts: Vec<&str> = live.iter().map(|&i| texts[i]).collect();
         let live_features: Vec<Features> = live.iter().map(|&i| features[i]).collect();
         let again = select::select_measured(&live_texts, &live_features);
@@ -88,11 +98,11 @@ pub fn clean(input: &str) -> Cleaned {
             decisions[i] = d;
         }
     }
-    assemble(input, &blocks, &decisions, first.title.map(|(_, t)| t), first.site_name)
+    (decisions, first.title.map(|(_, t)| t), first.site_name)
 }
 
 /// Builds the body from the kept blocks, and the removal report from the others.
-fn assemble(
+pub(crate) fn assemble(
     input: &str,
     blocks: &[Block],
     decisions: &[Decision],

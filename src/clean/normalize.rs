@@ -38,7 +38,7 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Characters that count as (part of) a space.
-fn is_space_like(c: char) -> bool {
+pub fn is_space_like(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 

@@ -1,0 +1,265 @@
+//! Where each character of the parsed text came from in the page source.
+//!
+//! html5ever reports no source positions, so the text nodes are found again in the source: they
+//! come in document order, separated only by markup (tags, comments, doctypes), and differ from
+//! their source only by character references (`&amp;`, `&#8217;`), CR LF line ends and NULs.
+//! The aligner walks the source once, left to right, skipping markup and matching each text node
+//! character by character. A node it cannot find (the parser moved it, as it does with text
+//! misplaced in a table) maps to an empty span at the cursor instead: offsets stay ordered, and
+//! only that node's map is vague.
+
+use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
+
+/// How far past a failed start the aligner looks for a text node before giving it up: a node
+/// further away than this is searched for literally instead.
+const MAX_SCAN: usize = 1 << 16;
+
+/// Walks a page source, locating its text nodes in order.
+pub struct Aligner<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl<'a> Aligner<'a> {
+    /// An aligner at the start of `src`.
+    pub fn new(src: &'a str) -> Self {
+        Aligner { src, pos: 0 }
+    }
+
+    /// Locates `text`, the next text node, in the source. Fills `starts` with the source offset
+    /// of each character of `text` followed by the source offset where the last one ends
+    /// (`text.chars().count() + 1` entries). Returns false (all entries at the cursor) when the
+    /// node is not found.
+    pub fn locate(&mut self, text: &str, starts: &mut Vec<usize>) -> bool {
+        starts.clear();
+        if text.is_empty() {
+            starts.push(self.pos);
+            return true;
+        }
+        if let Some(end) = self.find_from(self.pos, text, starts) {
+            self.pos = end;
+            return true;
+        }
+        starts.clear();
+        starts.resize(text.chars().count() + 1, self.pos);
+        false
+    }
+
+    fn find_from(&self, from: usize, text: &str, starts: &mut Vec<usize>) -> Option<usize> {
+        let bytes = self.src.as_bytes();
+        let mut p = from;
+        while p < bytes.len() && p - from <= MAX_SCAN {
+            if let Some(end) = self.match_at(p, text, starts) {
+                return Some(end);
+            }
+            p = if bytes[p] == b'<' { skip_markup(self.src, p) } else { next_char(self.src, p) };
+        }
+        // Far away (or moved): look for the text itself, then match there.
+        let probe: String = text.chars().take(32).collect();
+        let at = self.src.get(from..)?.find(probe.as_str())? + from;
+        self.match_at(at, text, starts)
+    }
+
+    /// Matches `text` at source offset `p`, filling `starts`; returns where the match ends.
+    fn match_at(&self, p: usize, text: &str, starts: &mut Vec<usize>) -> Option<usize> {
+        starts.clear();
+        let src = self.src;
+        if src[p..].starts_with(text) {
+            // The common case: a verbatim copy.
+            starts.extend(text.char_indices().map(|(i, _)| p + i));
+            starts.push(p + text.len());
+            return Some(p + text.len());
+        }
+        let mut at = p;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            starts.push(at);
+            let rest = &src[at..];
+            let first = rest.chars().next()?;
+            let reference = if first == '&' { decode_reference(rest) } else { None };
+            if let Some((_, second, len)) = reference.filter(|r| r.0 == c) {
+                if let Some(second) = second {
+                    // A reference that stands for two characters: the second maps to its end.
+                    if chars.next() != Some(second) {
+                        return None;
+                    }
+                    starts.push(at + len);
+                }
+                at += len;
+            } else if first == c && c != '\r' {
+                at += c.len_utf8();
+            } else if c == '\n' && rest.starts_with("\r\n") {
+                at += 2;
+            } else if c == '\n' && first == '\r' {
+                at += 1;
+            } else {
+                return None;
+            }
+        }
+        starts.push(at);
+        Some(at)
+    }
+}
+
+fn next_char(src: &str, p: usize) -> usize {
+    p + src[p..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Skips the markup construct starting with `<` at `p` (a tag, end tag, comment, doctype or
+/// processing instruction); a `<` that starts none is one character of text.
+fn skip_markup(src: &str, p: usize) -> usize {
+    let bytes = src.as_bytes();
+    let rest = &src[p..];
+    let after = |needle: &str, from: usize| src[from..].find(needle).map_or(src.len(), |i| from + i + needle.len());
+    if rest.starts_with("<!--") {
+        return after("-->", p + 4);
+    }
+    match bytes.get(p + 1) {
+        Some(b'!' | b'?') => after(">", p + 2),
+        Some(b'/') if bytes.get(p + 2).is_some_and(u8::is_ascii_alphabetic) => after(">", p + 2),
+        Some(b) if b.is_ascii_alphabetic() => skip_tag(bytes, p + 1),
+        _ => p + 1,
+    }
+}
+
+/// Skips a start tag from just after its `<`: attribute values in quotes may hold a `>`.
+fn skip_tag(bytes: &[u8], mut i: usize) -> usize {
+    let mut after_equals = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return i + 1,
+            b'=' => after_equals = true,
+            q @ (b'"' | b'\'') if after_equals => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != q {
+                    i += 1;
+                }
+                after_equals = false;
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Decodes the character reference at the start of `s` (which starts with `&`), as the HTML5
+/// tokenizer does in text: the character it stands for, a second one for the few named references
+/// that stand for two, and its length in bytes. None when it is not a reference.
+fn decode_reference(s: &str) -> Option<(char, Option<char>, usize)> {
+    let bytes = s.as_bytes();
+    if bytes.get(1) == Some(&b'#') {
+        let hex = matches!(bytes.get(2), Some(b'x' | b'X'));
+        let digits_start = if hex { 3 } else { 2 };
+        let radix = if hex { 16 } else { 10 };
+        let digits = bytes[digits_start..].iter().take_while(|b| (**b as char).is_digit(radix)).count();
+        if digits == 0 {
+            return None;
+        }
+        let mut end = digits_start + digits;
+        let value = u32::from_str_radix(&s[digits_start..end], radix).unwrap_or(u32::MAX);
+        if bytes.get(end) == Some(&b';') {
+            end += 1;
+        }
+        return Some((numeric_char(value), None, end));
+    }
+    // Named: the longest name in the table (with or without its `;`, as the table allows).
+    let mut best = None;
+    for (i, b) in bytes.iter().enumerate().skip(1).take(40) {
+        if !(b.is_ascii_alphanumeric() || *b == b';') {
+            break;
+        }
+        match NAMED_ENTITIES.get(&s[1..=i]) {
+            Some(&(0, _)) => {}
+            Some(&(first, second)) => best = Some((first, second, i + 1)),
+            None => break,
+        }
+        if *b == b';' {
+            break;
+        }
+    }
+    let (first, second, len) = best?;
+    Some((char::from_u32(first)?, char::from_u32(second).filter(|_| second != 0), len))
+}
+
+/// The character a numeric reference stands for, with the HTML5 repairs: the windows-1252
+/// meaning of 0x80–0x9F, U+FFFD for NUL, surrogates and values past Unicode.
+fn numeric_char(value: u32) -> char {
+    if (0x80..=0x9F).contains(&value) {
+        if let Some(c) = C1_REPLACEMENTS[(value - 0x80) as usize] {
+            return c;
+        }
+    }
+    if value == 0 {
+        return '\u{FFFD}';
+    }
+    char::from_u32(value).unwrap_or('\u{FFFD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn located(src: &str, nodes: &[&str]) -> Vec<Vec<usize>> {
+        let mut aligner = Aligner::new(src);
+        nodes
+            .iter()
+            .map(|t| {
+                let mut starts = Vec::new();
+                aligner.locate(t, &mut starts);
+                starts
+            })
+            .collect()
+    }
+
+    #[test]
+    fn verbatim_text_between_tags() {
+        let src = "<p class=\"a>b\">Hi <b>there</b></p>";
+        let got = located(src, &["Hi ", "there"]);
+        assert_eq!(&src[got[0][0]..got[0][3]], "Hi ");
+        assert_eq!(&src[got[1][0]..got[1][5]], "there");
+    }
+
+    #[test]
+    fn references_map_to_their_source() {
+        let src = "<p>Tom &amp; Jerry&#8217;s &eacute;t&eacute &#x201C;ok&#x201d;</p>";
+        let text = "Tom & Jerry’s été “ok”";
+        let got = located(src, &[text]);
+        let starts = &got[0];
+        assert_eq!(starts.len(), text.chars().count() + 1);
+        let amp = text.chars().position(|c| c == '&').unwrap();
+        assert_eq!(&src[starts[amp]..starts[amp + 1]], "&amp;");
+        let apostrophe = text.chars().position(|c| c == '’').unwrap();
+        assert_eq!(&src[starts[apostrophe]..starts[apostrophe + 1]], "&#8217;");
+        assert_eq!(&src[starts[text.chars().count()]..], "</p>");
+    }
+
+    #[test]
+    fn comments_and_crlf() {
+        let src = "<!-- <p>not text</p> --><p>a\r\nb</p>";
+        let got = located(src, &["a\nb"]);
+        assert_eq!(&src[got[0][0]..got[0][3]], "a\r\nb");
+    }
+
+    #[test]
+    fn a_missing_node_maps_to_the_cursor_and_the_next_is_still_found() {
+        let src = "<p>one</p><p>two</p>";
+        let mut aligner = Aligner::new(src);
+        let mut starts = Vec::new();
+        assert!(aligner.locate("one", &mut starts));
+        assert!(!aligner.locate("zzz", &mut starts));
+        assert!(starts.iter().all(|&s| s == 6));
+        assert!(aligner.locate("two", &mut starts));
+        assert_eq!(&src[starts[0]..starts[3]], "two");
+    }
+
+    #[test]
+    fn c1_and_invalid_numeric_references() {
+        assert_eq!(decode_reference("&#150;"), Some(('–', None, 6)));
+        assert_eq!(decode_reference("&#0;"), Some(('\u{FFFD}', None, 4)));
+        assert_eq!(decode_reference("&#x110000;"), Some(('\u{FFFD}', None, 10)));
+        assert_eq!(decode_reference("&nosuch;"), None);
+        assert_eq!(decode_reference("&copy2"), Some(('©', None, 5)));
+    }
+}
