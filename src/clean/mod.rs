@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use self::blocks::Block;
 use self::features::Features;
-use self::select::Decision;
+use self::select::{Compared, Decision};
 pub use self::vocab::Reason;
 use crate::Span;
 use crate::offsets::SourceMap;
@@ -74,13 +74,15 @@ pub fn clean(input: &str) -> Cleaned {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     // Measured once: the vocabulary regexes behind them are most of the cleaner's time.
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
-    let first = select::select_measured(&texts, &features);
+    let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
+    let first = select::select_measured(&texts, &features, &compared.iter().collect::<Vec<_>>());
     let mut decisions = first.decisions;
     for _ in 1..MAX_PASSES {
         let live: Vec<usize> = (0..blocks.len()).filter(|&i| decisions[i] == Decision::Keep).collect();
         let live_texts: Vec<&str> = live.iter().map(|&i| texts[i]).collect();
         let live_features: Vec<Features> = live.iter().map(|&i| features[i]).collect();
-        let again = select::select_measured(&live_texts, &live_features);
+        let live_compared: Vec<&Compared> = live.iter().map(|&i| &compared[i]).collect();
+        let again = select::select_measured(&live_texts, &live_features, &live_compared);
         if again.decisions.iter().all(|d| *d == Decision::Keep) {
             break;
         }
