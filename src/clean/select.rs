@@ -17,7 +17,6 @@
 //!    prose; furniture, repeated lines and stray short lines are dropped.
 //! 6. The title and site name are looked for among the dropped blocks before the main text.
 
-
 use super::features::Features;
 use super::vocab::Reason;
 use crate::fasthash::{FxHashMap, FxHashSet};
@@ -626,6 +625,7 @@ mod tests {
         let s = select(&page);
         assert_eq!(kept(&page, &s), vec![PROSE_A, PROSE_B, PROSE_C]);
         assert_eq!(s.decisions[4], Decision::Drop(Reason::Duplicate));
-        assert_eq!(aggregates(&page), vec![false, false, false, false, true]);
+        let compared: Vec<Compared> = page.iter().map(|t| Compared::of(t)).collect();
+        assert_eq!(aggregates(&compared.iter().collect::<Vec<_>>()), vec![false, false, false, false, true]);
     }
 }

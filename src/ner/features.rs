@@ -506,6 +506,11 @@ impl<'a> Analysis<'a> {
         stats
     }
 
+    /// The first-stage predictions `tags` prepared for a stacked stage's features.
+    pub fn stacked<'t>(&self, tags: &'t [u8]) -> StackedInput<'t> {
+        StackedInput { tags, stats: self.stacked_stats(tags) }
+    }
+
     /// For each word type: how often the first stage tagged it with each type (index 0 = none),
     /// counting capitalised words only.
     fn stacked_stats(&self, tags: &[u8]) -> Vec<[u16; 5]> {
@@ -518,6 +523,13 @@ impl<'a> Analysis<'a> {
         }
         m
     }
+}
+
+/// First-stage predictions (per token, the entity type: see [`Stacked`]) with their counts per
+/// word type: what a stacked stage's features are made of.
+pub struct StackedInput<'t> {
+    tags: &'t [u8],
+    stats: Vec<[u16; 5]>,
 }
 
 /// The feature extractor's settings.
@@ -543,29 +555,54 @@ impl Extractor {
     /// Extracts the features of every token of an analysed document. `a` must have been made
     /// with (at least) this extractor's gazetteer and document groups.
     pub fn extract_from(&self, a: &Analysis<'_>, stacked: Stacked<'_>) -> Features {
-        assert_eq!(self.groups & a.groups & (FEAT_GAZETTEER | FEAT_DOC), self.groups & (FEAT_GAZETTEER | FEAT_DOC));
-        let n = a.words.len();
-        let stacked = stacked.filter(|_| self.groups & FEAT_STACKED != 0);
-        let stack_stats = stacked.map(|tags| a.stacked_stats(tags));
-        let mut out = Features { buckets: Vec::with_capacity(n * 80), starts: Vec::with_capacity(n + 1) };
+        let stacked = stacked.filter(|_| self.groups & FEAT_STACKED != 0).map(|tags| a.stacked(tags));
+        let mut out = Features { buckets: Vec::with_capacity(a.words.len() * 80), starts: Vec::new() };
+        out.starts.reserve(a.words.len() + 1);
         out.starts.push(0);
-        for (&(s, e), &case) in a.doc.sentences.iter().zip(&a.cases) {
-            for i in s..e {
-                let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-                token_features(&mut f, &a.words, s, e, i, case);
-                if self.groups & FEAT_GAZETTEER != 0 {
-                    gaz_features(&mut f, &a.words, &a.gaz, s, e, i);
-                }
-                if self.groups & FEAT_DOC != 0 {
-                    doc_features(&mut f, &a.words[i], &a.stats[a.types[i] as usize], i == s, case);
-                }
-                if let (Some(st), Some(tags)) = (&stack_stats, stacked) {
-                    stack_features(&mut f, &a.words[i], st[a.types[i] as usize], tags[i]);
-                }
-                out.starts.push(out.buckets.len() as u32);
-            }
+        for k in 0..a.doc.sentences.len() {
+            self.push_sentence(a, stacked.as_ref(), k, &mut out);
         }
         out
+    }
+
+    /// The features of the tokens of sentence `k` of an analysed document, into `out` (cleared
+    /// first): token `s + j` of the sentence `s..e` gets `out.of(j)`, the same list
+    /// [`Extractor::extract_from`] gives it. Decoding sentence by sentence this way needs memory
+    /// for one sentence's features, not the whole document's. `stacked`: the first stage's
+    /// predictions, used when this extractor has stacked features.
+    pub fn extract_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+        out.buckets.clear();
+        out.starts.clear();
+        out.starts.push(0);
+        self.push_sentence(a, stacked.filter(|_| self.groups & FEAT_STACKED != 0), k, out);
+    }
+
+    /// Appends the features of the tokens of sentence `k` to `out`.
+    fn push_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+        assert_eq!(self.groups & a.groups & (FEAT_GAZETTEER | FEAT_DOC), self.groups & (FEAT_GAZETTEER | FEAT_DOC));
+        let (s, e) = a.doc.sentences[k];
+        let case = a.cases[k];
+        for i in s..e {
+            let mut f = Emit { out: &mut out.buckets, mask: self.mask };
+            token_features(&mut f, &a.words, s, e, i, case);
+            if self.groups & FEAT_GAZETTEER != 0 {
+                gaz_features(&mut f, &a.words, &a.gaz, s, e, i);
+            }
+            if self.groups & FEAT_DOC != 0 {
+                doc_features(&mut f, &a.words[i], &a.stats[a.types[i] as usize], i == s, case);
+            }
+            if let Some(st) = stacked {
+                stack_features(&mut f, &a.words[i], st.stats[a.types[i] as usize], st.tags[i]);
+            }
+            out.starts.push(out.buckets.len() as u32);
+        }
+    }
+
+    /// Appends to `out` only the stacked features of token `i`: with an extractor that
+    /// [`Extractor::extends`] `base`, token `i`'s features are `base`'s followed by these.
+    pub fn push_stacked(&self, a: &Analysis<'_>, stacked: &StackedInput<'_>, i: usize, out: &mut Vec<u32>) {
+        let mut f = Emit { out, mask: self.mask };
+        stack_features(&mut f, &a.words[i], stacked.stats[a.types[i] as usize], stacked.tags[i]);
     }
 
     /// Whether this extractor is `base` plus the stacked features, so that
@@ -578,7 +615,7 @@ impl Extractor {
     /// an extractor this one [`Extractor::extends`]: stacked features come last for each token, so
     /// they are appended to a copy of each token's base features instead of recomputing those.
     pub fn extend_stacked(&self, a: &Analysis<'_>, base: &Features, stacked: &[u8]) -> Features {
-        let st = a.stacked_stats(stacked);
+        let st = a.stacked(stacked);
         let mut out = Features {
             buckets: Vec::with_capacity(base.buckets.len() * 9 / 8),
             starts: Vec::with_capacity(base.starts.len()),
@@ -586,8 +623,7 @@ impl Extractor {
         out.starts.push(0);
         for i in 0..base.len() {
             out.buckets.extend_from_slice(base.of(i));
-            let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-            stack_features(&mut f, &a.words[i], st[a.types[i] as usize], stacked[i]);
+            self.push_stacked(a, &st, i, &mut out.buckets);
             out.starts.push(out.buckets.len() as u32);
         }
         out
