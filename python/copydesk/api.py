@@ -1,4 +1,4 @@
-"""The public functions: check arguments, call the Rust core, wrap the results in dataclasses."""
+"""The public functions: check arguments, call the Rust core (which returns the result dataclasses)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def analyze(text: str, *, clean: bool = True) -> Article:
     >>> (art.site_name, art.title)
     ('Example News', 'Talks resume')
     """
-    return Article._from_record(_core.analyze(_as_text(text), clean=bool(clean)))
+    return _core.analyze(_as_text(text), clean=bool(clean))
 
 
 @overload
@@ -120,7 +120,7 @@ def analyze_batch(
     bar = _progress_bar(len(out)) if progress else None
     parallel = _parallel_allowed()
 
-    def run(chunk: list[str]) -> list[Any]:
+    def run(chunk: list[str]) -> list[Article]:
         return _core.analyze_batch(chunk, clean=bool(clean), threads=threads, parallel=parallel)
 
     chunks = [(good_rows[lo : lo + _CHUNK], docs[lo : lo + _CHUNK]) for lo in range(0, len(docs), _CHUNK)]
@@ -129,10 +129,10 @@ def analyze_batch(
             bar.update(len(out) - len(docs))
         # threads=1 keeps to one core: no analysis running ahead while objects are built.
         overlap = parallel and threads != 1 and len(chunks) > 1
-        for rows, records in _chunk_results(chunks, run, overlap=overlap):
+        for rows, articles in _chunk_results(chunks, run, overlap=overlap):
             _note_parallel_use()
-            for row, record in zip(rows, records, strict=True):
-                out[row] = Article._from_record(record)
+            for row, article in zip(rows, articles, strict=True):
+                out[row] = article
             if bar is not None:
                 bar.update(len(rows))
     finally:
