@@ -23,6 +23,7 @@ pub mod clean;
 pub mod coref;
 pub mod entities;
 mod error;
+mod fasthash;
 pub mod html;
 pub mod ner;
 pub mod offsets;

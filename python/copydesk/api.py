@@ -1,9 +1,10 @@
-"""The public functions: check arguments, call the Rust core, wrap the results in dataclasses."""
+"""The public functions: check arguments, call the Rust core (which returns the result dataclasses)."""
 
 from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal, overload
@@ -13,6 +14,8 @@ from copydesk.models import Article, Failed
 
 # Documents handed to the core per call in a batch: progress advances and Ctrl-C lands between chunks.
 _CHUNK = 256
+# Chunks analysed at once when a batch runs in parallel (see _chunk_results).
+_IN_FLIGHT = 2
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -42,7 +45,7 @@ def analyze(text: str, *, clean: bool = True) -> Article:
     >>> (art.site_name, art.title)
     ('Example News', 'Talks resume')
     """
-    return Article._from_record(_core.analyze(_as_text(text), clean=bool(clean)))
+    return _core.analyze(_as_text(text), clean=bool(clean))
 
 
 @overload
@@ -120,7 +123,7 @@ def analyze_batch(
     bar = _progress_bar(len(out)) if progress else None
     parallel = _parallel_allowed()
 
-    def run(chunk: list[str]) -> list[Any]:
+    def run(chunk: list[str]) -> list[Article]:
         return _core.analyze_batch(chunk, clean=bool(clean), threads=threads, parallel=parallel)
 
     chunks = [(good_rows[lo : lo + _CHUNK], docs[lo : lo + _CHUNK]) for lo in range(0, len(docs), _CHUNK)]
@@ -129,10 +132,10 @@ def analyze_batch(
             bar.update(len(out) - len(docs))
         # threads=1 keeps to one core: no analysis running ahead while objects are built.
         overlap = parallel and threads != 1 and len(chunks) > 1
-        for rows, records in _chunk_results(chunks, run, overlap=overlap):
+        for rows, articles in _chunk_results(chunks, run, overlap=overlap):
             _note_parallel_use()
-            for row, record in zip(rows, records, strict=True):
-                out[row] = Article._from_record(record)
+            for row, article in zip(rows, articles, strict=True):
+                out[row] = article
             if bar is not None:
                 bar.update(len(rows))
     finally:
@@ -144,20 +147,22 @@ def analyze_batch(
 def _chunk_results(
     chunks: list[tuple[list[int], list[str]]], run: Any, overlap: bool
 ) -> Iterator[tuple[list[int], list[Any]]]:
-    """The core's results chunk by chunk. With ``overlap``, the next chunk is analysed (GIL released,
-    on the worker pool) while the caller builds Python objects from the current one, which is
-    serial work under the GIL; an interrupt still stops the batch after the chunk in flight."""
+    """The core's results chunk by chunk. With ``overlap``, two chunks are in flight, each in a
+    thread of its own: while one chunk's results are turned into Python objects (serial work
+    under the GIL, at the end of its ``run``), the next is analysed on the worker pool (GIL
+    released), so the pool does not wait for the objects. An interrupt still stops the batch
+    after the chunks in flight."""
     if not overlap:
         for rows, chunk in chunks:
             yield rows, run(chunk)
         return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-batch") as ahead:
-        pending = ahead.submit(run, chunks[0][1])
+    with ThreadPoolExecutor(max_workers=_IN_FLIGHT, thread_name_prefix="copydesk-batch") as ahead:
+        pending = deque(ahead.submit(run, chunk) for _, chunk in chunks[:_IN_FLIGHT])
         for i, (rows, _) in enumerate(chunks):
-            records = pending.result()
-            if i + 1 < len(chunks):
-                pending = ahead.submit(run, chunks[i + 1][1])
-            yield rows, records
+            articles = pending.popleft().result()
+            if i + _IN_FLIGHT < len(chunks):
+                pending.append(ahead.submit(run, chunks[i + _IN_FLIGHT][1]))
+            yield rows, articles
 
 
 # --- fork safety -------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
-"""The result types: frozen dataclasses built from the plain dicts the Rust core returns."""
+"""The result types: frozen dataclasses. The Rust core builds them directly (src/python/objects.rs),
+setting each field as ``object.__setattr__`` does; keep the two in step when a field changes."""
 
 from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,26 +163,6 @@ class Article(_HasSourceMap):
     entities: list[Entity]
     mentions: list[Mention]
     quotes: list[Quote]
-
-    @classmethod
-    def _from_record(cls, r: Mapping[str, Any]) -> Article:
-        art = cls(
-            text=r["text"],
-            title=r["title"],
-            site_name=r["site_name"],
-            paragraphs=[Span(**s) for s in r["paragraphs"]],
-            sentences=[Span(**s) for s in r["sentences"]],
-            removed=[Removed(x["text"], x["start"], x["end"], sys.intern(x["reason"])) for x in r["removed"]],
-            entities=[Entity(**e) for e in r["entities"]],
-            # Labels are a handful of values repeated in every mention: share one str object each.
-            mentions=[
-                Mention(m["text"], m["start"], m["end"], sys.intern(m["label"]), m["entity_id"], m["confidence"])
-                for m in r["mentions"]
-            ],
-            quotes=[Quote(**q) for q in r["quotes"]],
-        )
-        object.__setattr__(art, "_source_map", r["source_map"])
-        return art
 
     def __getstate__(self) -> tuple[tuple[Any, ...], bytes | None]:
         fields = tuple(getattr(self, name) for name in self.__dataclass_fields__)

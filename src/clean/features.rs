@@ -2,14 +2,14 @@
 //! stop-word share and capitalisation. These are language-light on purpose: stop words cover the
 //! commonest Latin-script news languages, and scripts without spaces are counted by characters.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::vocab::{self, Reason};
+use crate::fasthash::FxHashSet;
 
 /// Function words of English, Spanish, Portuguese, French, Italian, German and Russian: a block of prose
 /// is full of them, a menu or a headline much less so.
-static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     concat!(
         // English
         "a about above after again against all also am an and any are as at be because been before being ",
@@ -92,9 +92,11 @@ impl Features {
         let mut capitalised = 0usize;
         let mut lower_word = String::new();
         for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
-            let unspaced = token.chars().filter(|&c| is_unspaced_script(c)).count();
-            letters += token.chars().count();
-            covered += token.chars().filter(|&c| is_covered_script(c)).count();
+            // An ASCII token (most of them) is all letters and digits of a covered script.
+            let ascii = token.is_ascii();
+            let unspaced = if ascii { 0 } else { token.chars().filter(|&c| is_unspaced_script(c)).count() };
+            letters += if ascii { token.len() } else { token.chars().count() };
+            covered += if ascii { token.len() } else { token.chars().filter(|&c| is_covered_script(c)).count() };
             if unspaced > 0 {
                 unspaced_chars += unspaced;
                 continue;
@@ -108,7 +110,12 @@ impl Features {
                 }
             }
             lower_word.clear();
-            lower_word.extend(token.chars().flat_map(char::to_lowercase));
+            if ascii {
+                lower_word.push_str(token);
+                lower_word.make_ascii_lowercase();
+            } else {
+                lower_word.extend(token.chars().flat_map(char::to_lowercase));
+            }
             if STOP_WORDS.contains(lower_word.as_str()) {
                 stop += 1;
             }
@@ -117,6 +124,8 @@ impl Features {
         let uncovered_script = !unspaced_script && covered * 2 < letters;
         words += unspaced_chars.div_ceil(2);
         let last = text.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace()).chars().last();
+        // Lower-cased once for both vocabulary checks.
+        let folded = vocab::fold(text);
         let terminal =
             matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')) || (last == Some(':') && words >= 8);
         Features {
@@ -126,8 +135,8 @@ impl Features {
             caps_share: if alpha_words == 0 { 0.0 } else { capitalised as f32 / alpha_words as f32 },
             unspaced_script,
             uncovered_script,
-            furniture: vocab::furniture(text, words),
-            opens_comments: vocab::opens_comment_section(text),
+            furniture: vocab::furniture_folded(text, &folded, words),
+            opens_comments: vocab::opens_comment_section_folded(text, &folded),
         }
     }
 

@@ -23,6 +23,7 @@ use serde::Serialize;
 use self::blocks::Block;
 use self::features::Features;
 pub(crate) use self::select::Decision;
+use self::select::Compared;
 pub use self::vocab::Reason;
 use crate::Span;
 use crate::offsets::SourceMap;
@@ -84,13 +85,15 @@ pub(crate) fn clean_blocks(input: &str, blocks: Vec<Block>) -> Cleaned {
 pub(crate) fn decide(texts: &[&str]) -> (Vec<Decision>, Option<String>, Option<String>) {
     // Measured once: the vocabulary regexes behind them are most of the cleaner's time.
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
-    let first = select::select_measured(texts, &features);
+    let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
+    let first = select::select_measured(texts, &features, &compared.iter().collect::<Vec<_>>());
     let mut decisions = first.decisions;
     for _ in 1..MAX_PASSES {
         let live: Vec<usize> = (0..texts.len()).filter(|&i| decisions[i] == Decision::Keep).collect();
         let live_texts: Vec<&str> = live.iter().map(|&i| texts[i]).collect();
         let live_features: Vec<Features> = live.iter().map(|&i| features[i]).collect();
-        let again = select::select_measured(&live_texts, &live_features);
+        let live_compared: Vec<&Compared> = live.iter().map(|&i| &compared[i]).collect();
+        let again = select::select_measured(&live_texts, &live_features, &live_compared);
         if again.decisions.iter().all(|d| *d == Decision::Keep) {
             break;
         }

@@ -17,10 +17,9 @@
 //!    prose; furniture, repeated lines and stray short lines are dropped.
 //! 6. The title and site name are looked for among the dropped blocks before the main text.
 
-use std::collections::{HashMap, HashSet};
-
 use super::features::Features;
 use super::vocab::Reason;
+use crate::fasthash::{FxHashMap, FxHashSet};
 
 /// What happens to one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +135,24 @@ const SHINGLE_WORDS: usize = 5;
 /// of them.
 const AGGREGATE_SHARE: f32 = 0.6;
 
+/// What selection compares between blocks, measured once per block: the cleaner's later passes
+/// re-decide a subset of the blocks without measuring them again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared {
+    /// The block lower-cased, without a trailing ellipsis or full stop ([`key`]): repeats and
+    /// headline repeats are found by it.
+    pub key: String,
+    /// Hashes of its word shingles ([`shingles`]).
+    pub shingles: Vec<u64>,
+}
+
+impl Compared {
+    /// Measures `text`.
+    pub fn of(text: &str) -> Self {
+        Compared { key: key(text), shingles: shingles(text) }
+    }
+}
+
 /// Hashes of the block's lower-cased word shingles.
 fn shingles(text: &str) -> Vec<u64> {
     let words: Vec<u64> = text
@@ -161,12 +178,12 @@ fn shingles(text: &str) -> Vec<u64> {
 /// version that repeats the whole article as one block, a summary stitched from its paragraphs.
 /// A block is one when most of its shingles also occur in some shorter block. (A paragraph
 /// repeated inside a longer block is not: it is the shorter one.)
-fn aggregates(texts: &[&str]) -> Vec<bool> {
-    let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(t)).collect();
+fn aggregates(compared: &[&Compared]) -> Vec<bool> {
+    let all: Vec<&[u64]> = compared.iter().map(|c| c.shingles.as_slice()).collect();
     // For every shingle, the shortest block holding it (the first among equals).
-    let mut shortest: HashMap<u64, usize> = HashMap::new();
+    let mut shortest: FxHashMap<u64, usize> = FxHashMap::default();
     for (i, sh) in all.iter().enumerate() {
-        for &h in sh {
+        for &h in *sh {
             let entry = shortest.entry(h).or_insert(i);
             if all[i].len() < all[*entry].len() {
                 *entry = i;
@@ -199,8 +216,8 @@ const ANCHORED_SHARE: f64 = 0.3;
 /// The keys a repeat of the headline may have: the page-title line (the first block) whole, the
 /// part before each headline/site-name separator ("Headline | Section | Site" has two), and the
 /// part after a short leading site name ("Site - Headline").
-fn headline_keys(first: &str) -> HashSet<String> {
-    let mut keys = HashSet::new();
+fn headline_keys(first: &str) -> FxHashSet<String> {
+    let mut keys = FxHashSet::default();
     keys.insert(key(first));
     for sep in TITLE_SEPARATORS {
         for (at, _) in first.match_indices(sep) {
@@ -219,12 +236,12 @@ fn headline_keys(first: &str) -> HashSet<String> {
 /// or its headline part). When the best run crosses such a repeat, what comes before it is a
 /// menu or teaser list that happened to score well; when the best run lies elsewhere (a long
 /// footer, a comment-like section), a decent run right after the headline is still the article.
-fn main_run(texts: &[&str], features: &[Features], weights: &[f32]) -> Option<Run> {
+fn main_run(texts: &[&str], features: &[Features], compared: &[&Compared], weights: &[f32]) -> Option<Run> {
     let global = best_run(weights)?;
     let Some(first) = texts.first() else { return Some(global) };
     let keys = headline_keys(first);
     let anchors =
-        (1..texts.len()).filter(|&i| features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&key(texts[i])));
+        (1..texts.len()).filter(|&i| features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&compared[i].key));
     let mut prefix = Vec::with_capacity(weights.len() + 1);
     prefix.push(0.0f64);
     for &w in weights {
@@ -247,15 +264,18 @@ fn main_run(texts: &[&str], features: &[Features], weights: &[f32]) -> Option<Ru
 #[cfg(test)]
 pub fn select(texts: &[&str]) -> Selection {
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
-    select_measured(texts, &features)
+    let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
+    select_measured(texts, &features, &compared.iter().collect::<Vec<_>>())
 }
 
-/// [`select`] with each block's [`Features`] already measured (`features[i]` for `texts[i]`):
-/// the cleaner's later passes re-decide a subset of the blocks without measuring them again.
-pub fn select_measured(texts: &[&str], features: &[Features]) -> Selection {
-    let mut seen = HashSet::new();
-    let aggregate = aggregates(texts);
-    let duplicate: Vec<bool> = texts.iter().zip(&aggregate).map(|(t, &a)| !seen.insert(key(t)) || a).collect();
+/// [`select`] with each block's [`Features`] and [`Compared`] already measured (`features[i]`
+/// and `compared[i]` for `texts[i]`): the cleaner's later passes re-decide a subset of the blocks
+/// without measuring them again.
+pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compared]) -> Selection {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let aggregate = aggregates(compared);
+    let duplicate: Vec<bool> =
+        compared.iter().zip(&aggregate).map(|(c, &a)| !seen.insert(c.key.as_str()) || a).collect();
     let weights: Vec<f32> = (0..texts.len())
         .map(|i| if features[i].opens_comments { -COMMENT_SECTION_COST } else { weight(&features[i], duplicate[i]) })
         .collect();
@@ -266,7 +286,7 @@ pub fn select_measured(texts: &[&str], features: &[Features]) -> Selection {
         None if duplicate[i] => Reason::Duplicate,
         None => Reason::Boilerplate,
     };
-    let Some(Run { start, end, .. }) = main_run(texts, features, &weights) else {
+    let Some(Run { start, end, .. }) = main_run(texts, features, compared, &weights) else {
         // No prose anywhere: a short note, a list, a single sentence. Keep whatever is not
         // furniture or repeated; there is no page around it to find a title in.
         for (i, d) in decisions.iter_mut().enumerate() {
@@ -292,7 +312,7 @@ pub fn select_measured(texts: &[&str], features: &[Features]) -> Selection {
         }
     }
 
-    let (title, site_name) = find_title(texts, features, &decisions, start);
+    let (title, site_name) = find_title(texts, features, compared, &decisions, start);
     if let Some((i, _)) = &title {
         decisions[*i] = Decision::Drop(Reason::Title);
     }
@@ -351,6 +371,7 @@ fn first_line_split(text: &str) -> Option<(&str, &str)> {
 fn find_title(
     texts: &[&str],
     features: &[Features],
+    compared: &[&Compared],
     decisions: &[Decision],
     body_start: usize,
 ) -> (Option<(usize, String)>, Option<String>) {
@@ -365,7 +386,7 @@ fn find_title(
     let keys = headline_keys(first);
     let repeat = (1..body_start)
         .rev()
-        .find(|&i| dropped_before(i) && features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&key(texts[i])));
+        .find(|&i| dropped_before(i) && features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&compared[i].key));
     if let Some(i) = repeat {
         return (Some((i, texts[i].to_string())), split.map(|(_, s)| s.to_string()));
     }
@@ -604,6 +625,7 @@ mod tests {
         let s = select(&page);
         assert_eq!(kept(&page, &s), vec![PROSE_A, PROSE_B, PROSE_C]);
         assert_eq!(s.decisions[4], Decision::Drop(Reason::Duplicate));
-        assert_eq!(aggregates(&page), vec![false, false, false, false, true]);
+        let compared: Vec<Compared> = page.iter().map(|t| Compared::of(t)).collect();
+        assert_eq!(aggregates(&compared.iter().collect::<Vec<_>>()), vec![false, false, false, false, true]);
     }
 }

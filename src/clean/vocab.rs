@@ -143,12 +143,25 @@ static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("comment-section pattern compiles")
 });
 
+/// `text` as the patterns see it: lower-cased, with curly apostrophes straightened.
+pub(crate) fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // The same result without Unicode case tables (and no curly apostrophes to replace).
+        return text.to_ascii_lowercase();
+    }
+    text.to_lowercase().replace(['’', '‘'], "'")
+}
+
 /// Whether a block opens (or belongs only to) a comment section.
 pub fn opens_comment_section(text: &str) -> bool {
-    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    opens_comment_section_folded(text, &fold(text))
+}
+
+/// [`opens_comment_section`] given `lower`, the block [`fold`]ed.
+pub(crate) fn opens_comment_section_folded(text: &str, lower: &str) -> bool {
     // "He says:" introduces a quote in an article; a commenter's name is not a pronoun.
-    let pronoun = lower.split(' ').next().is_some_and(|w| PRONOUNS.contains(&w));
-    text.split_whitespace().count() <= SHORT_BLOCK_WORDS && !pronoun && COMMENT_SECTION.is_match(&lower)
+    let pronoun = || lower.split(' ').next().is_some_and(|w| PRONOUNS.contains(&w));
+    text.split_whitespace().count() <= SHORT_BLOCK_WORDS && !pronoun() && COMMENT_SECTION.is_match(lower)
 }
 
 const PRONOUNS: [&str; 12] = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one", "everyone"];
@@ -318,13 +331,17 @@ const SHORT_BLOCK_WORDS: usize = 30;
 
 /// The furniture reason for a block, if its wording gives one.
 pub fn furniture(text: &str, words: usize) -> Option<Reason> {
-    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    furniture_folded(text, &fold(text), words)
+}
+
+/// [`furniture`] given `lower`, the block [`fold`]ed.
+pub(crate) fn furniture_folded(text: &str, lower: &str, words: usize) -> Option<Reason> {
     let sentence = ends_like_sentence(text);
     PATTERNS
         .iter()
         .filter(|p| p.any_length || words <= SHORT_BLOCK_WORDS)
         .filter(|p| !(sentence && matches!(p.reason, Reason::Byline | Reason::Date)))
-        .find(|p| p.regex.is_match(if matches_original_case(p.reason) { text } else { &lower }))
+        .find(|p| p.regex.is_match(if matches_original_case(p.reason) { text } else { lower }))
         .map(|p| p.reason)
 }
 

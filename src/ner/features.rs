@@ -1,11 +1,12 @@
 //! Feature extraction: every token of a document becomes a list of hashed feature buckets.
 //!
 //! Features are strings in spirit ("lower[-1]=the", "shape=Xxxx") but are never built as strings.
-//! For speed, each word is looked at once ([`Analysis`]): its form, lowercase, shapes, prefixes and
-//! suffixes are hashed to `u64`s there, with no allocation for ASCII words. A feature is then a few
-//! multiply–xorshift steps over a template id and those precomputed hashes (a window feature
-//! combines the hashes of the neighbours instead of rehashing their text), folded into
-//! `2^rows_log2` buckets. The hashing is fixed (no random seed, little-endian), so the same document
+//! For speed, a word's form, lowercase, shapes, prefixes and suffixes are hashed to `u64`s once
+//! ([`Word`], kept by [`Analysis`]), with no allocation for ASCII words. (In a very long document
+//! the `Word`s are made again sentence by sentence when features are extracted instead of kept: a
+//! `Word` is ~120 bytes a token.) A feature is then a few multiply–xorshift steps over a template id and those precomputed hashes
+//! (a window feature combines the hashes of the neighbours instead of rehashing their text), folded
+//! into `2^rows_log2` buckets. The hashing is fixed (no random seed, little-endian), so the same document
 //! always gives the same buckets, in the same order, on every machine.
 //!
 //! The templates: the word itself (form, normalised lowercase, shapes, prefixes and suffixes of 1–4
@@ -254,6 +255,38 @@ struct Word {
     alpha: bool,
 }
 
+/// What the document-wide steps (sentence case, document and stacked statistics) need of a word:
+/// kept for every token, while whole [`Word`]s are made sentence by sentence, when features are
+/// extracted, so that memory does not grow by a [`Word`] per token of the document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks {
+    /// [`Word::alpha`].
+    alpha: bool,
+    /// [`Word::cap`].
+    cap: bool,
+    /// [`Word::upper`].
+    upper: bool,
+    /// [`Word::lowercase`].
+    lowercase: bool,
+    /// [`Word::upper`] and longer than one character.
+    long_upper: bool,
+    /// [`Word::multibyte`].
+    multibyte: bool,
+}
+
+impl Word {
+    fn marks(&self) -> Marks {
+        Marks {
+            alpha: self.alpha,
+            cap: self.cap,
+            upper: self.upper,
+            lowercase: self.lowercase,
+            long_upper: self.upper && self.nchars > 1,
+            multibyte: self.multibyte,
+        }
+    }
+}
+
 /// Maps typographic punctuation to the ASCII the training data uses.
 fn normalize_form(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
@@ -441,7 +474,10 @@ pub struct Analysis<'a> {
     doc: DocRef<'a>,
     /// The feature groups computed (`FEAT_GAZETTEER`, `FEAT_DOC`; the others need nothing here).
     groups: u32,
-    words: Vec<Word>,
+    /// Per word.
+    marks: Vec<Marks>,
+    /// Per word, unless the document is longer than [`KEEP_WORDS_UP_TO`] words.
+    words: Option<Vec<Word>>,
     /// Per sentence.
     cases: Vec<SentCase>,
     /// Per word, when `FEAT_GAZETTEER`.
@@ -456,25 +492,37 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     /// Analyses `doc` for the feature groups `groups`.
     pub fn new(doc: DocRef<'a>, groups: u32) -> Self {
+        Self::keeping_words(doc, groups, KEEP_WORDS_UP_TO)
+    }
+
+    /// [`Analysis::new`], keeping every [`Word`] only if the document has at most
+    /// `keep_words_up_to` words.
+    fn keeping_words(doc: DocRef<'a>, groups: u32, keep_words_up_to: usize) -> Self {
         let n = doc.words.len();
         let mut scratch = Scratch::default();
-        let words: Vec<Word> = doc.words.iter().map(|w| Word::new(w, &mut scratch)).collect();
-        let cases: Vec<SentCase> = doc.sentences.iter().map(|&(s, e)| sentence_case(&words[s..e])).collect();
+        let mut marks = Vec::with_capacity(n);
+        let mut gaz_keys = Vec::with_capacity(n);
+        // Word types by hash: one map probe per word, then the per-type tables are plain vectors.
+        let mut ids: HashedMap<u32> = HashedMap::with_capacity_and_hasher(n, Default::default());
+        let mut types = Vec::with_capacity(n);
+        let mut words = (n <= keep_words_up_to).then(|| Vec::with_capacity(n));
+        for w in doc.words {
+            let w = Word::new(w, &mut scratch);
+            marks.push(w.marks());
+            gaz_keys.push(w.gaz);
+            let next = ids.len() as u32;
+            types.push(*ids.entry(w.lower).or_insert(next));
+            if let Some(words) = &mut words {
+                words.push(w);
+            }
+        }
+        let cases: Vec<SentCase> = doc.sentences.iter().map(|&(s, e)| sentence_case(&marks[s..e])).collect();
         let mut gaz = Vec::new();
         if groups & FEAT_GAZETTEER != 0 {
             gaz = vec![GazMatch::default(); n];
-            gazetteer::annotate_doc(doc.sentences, |i| words[i].gaz, |i| words[i].cap, &mut gaz);
+            gazetteer::annotate_doc(doc.sentences, |i| gaz_keys[i], |i| marks[i].cap, &mut gaz);
         }
-        // Word types by hash: one map probe per word, then the per-type tables are plain vectors.
-        let mut ids: HashedMap<u32> = HashedMap::with_capacity_and_hasher(n, Default::default());
-        let types: Vec<u32> = words
-            .iter()
-            .map(|w| {
-                let next = ids.len() as u32;
-                *ids.entry(w.lower).or_insert(next)
-            })
-            .collect();
-        let mut a = Analysis { doc, groups, words, cases, gaz, types, n_types: ids.len(), stats: Vec::new() };
+        let mut a = Analysis { doc, groups, marks, words, cases, gaz, types, n_types: ids.len(), stats: Vec::new() };
         if groups & FEAT_DOC != 0 {
             a.stats = a.doc_stats();
         }
@@ -485,7 +533,7 @@ impl<'a> Analysis<'a> {
         let mut stats = vec![DocStats::default(); self.n_types];
         for (&(s, e), &case) in self.doc.sentences.iter().zip(&self.cases) {
             for i in s..e {
-                let w = &self.words[i];
+                let w = &self.marks[i];
                 if !w.alpha {
                     continue;
                 }
@@ -494,7 +542,7 @@ impl<'a> Analysis<'a> {
                 if i == s || case != SentCase::Normal {
                     continue;
                 }
-                if w.upper && w.nchars > 1 {
+                if w.long_upper {
                     st.upper = st.upper.saturating_add(1);
                 } else if w.cap {
                     st.cap = st.cap.saturating_add(1);
@@ -506,11 +554,16 @@ impl<'a> Analysis<'a> {
         stats
     }
 
+    /// The first-stage predictions `tags` prepared for a stacked stage's features.
+    pub fn stacked<'t>(&self, tags: &'t [u8]) -> StackedInput<'t> {
+        StackedInput { tags, stats: self.stacked_stats(tags) }
+    }
+
     /// For each word type: how often the first stage tagged it with each type (index 0 = none),
     /// counting capitalised words only.
     fn stacked_stats(&self, tags: &[u8]) -> Vec<[u16; 5]> {
         let mut m = vec![[0u16; 5]; self.n_types];
-        for ((w, &ty), &t) in self.words.iter().zip(&self.types).zip(tags) {
+        for ((w, &ty), &t) in self.marks.iter().zip(&self.types).zip(tags) {
             if w.alpha && (w.cap || w.upper) {
                 let c = &mut m[ty as usize];
                 c[t as usize] = c[t as usize].saturating_add(1);
@@ -518,6 +571,18 @@ impl<'a> Analysis<'a> {
         }
         m
     }
+}
+
+/// The longest document (in words) whose [`Word`]s an [`Analysis`] keeps: about 2 MB of them.
+/// Longer documents make them again sentence by sentence (about 10% more time in the tagger), so
+/// that memory does not grow by ~120 bytes a token.
+const KEEP_WORDS_UP_TO: usize = 1 << 14;
+
+/// First-stage predictions (per token, the entity type: see [`Stacked`]) with their counts per
+/// word type: what a stacked stage's features are made of.
+pub struct StackedInput<'t> {
+    tags: &'t [u8],
+    stats: Vec<[u16; 5]>,
 }
 
 /// The feature extractor's settings.
@@ -543,29 +608,65 @@ impl Extractor {
     /// Extracts the features of every token of an analysed document. `a` must have been made
     /// with (at least) this extractor's gazetteer and document groups.
     pub fn extract_from(&self, a: &Analysis<'_>, stacked: Stacked<'_>) -> Features {
-        assert_eq!(self.groups & a.groups & (FEAT_GAZETTEER | FEAT_DOC), self.groups & (FEAT_GAZETTEER | FEAT_DOC));
-        let n = a.words.len();
-        let stacked = stacked.filter(|_| self.groups & FEAT_STACKED != 0);
-        let stack_stats = stacked.map(|tags| a.stacked_stats(tags));
-        let mut out = Features { buckets: Vec::with_capacity(n * 80), starts: Vec::with_capacity(n + 1) };
+        let stacked = stacked.filter(|_| self.groups & FEAT_STACKED != 0).map(|tags| a.stacked(tags));
+        let mut out = Features { buckets: Vec::with_capacity(a.marks.len() * 80), starts: Vec::new() };
+        out.starts.reserve(a.marks.len() + 1);
         out.starts.push(0);
-        for (&(s, e), &case) in a.doc.sentences.iter().zip(&a.cases) {
-            for i in s..e {
-                let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-                token_features(&mut f, &a.words, s, e, i, case);
-                if self.groups & FEAT_GAZETTEER != 0 {
-                    gaz_features(&mut f, &a.words, &a.gaz, s, e, i);
-                }
-                if self.groups & FEAT_DOC != 0 {
-                    doc_features(&mut f, &a.words[i], &a.stats[a.types[i] as usize], i == s, case);
-                }
-                if let (Some(st), Some(tags)) = (&stack_stats, stacked) {
-                    stack_features(&mut f, &a.words[i], st[a.types[i] as usize], tags[i]);
-                }
-                out.starts.push(out.buckets.len() as u32);
-            }
+        for k in 0..a.doc.sentences.len() {
+            self.push_sentence(a, stacked.as_ref(), k, &mut out);
         }
         out
+    }
+
+    /// The features of the tokens of sentence `k` of an analysed document, into `out` (cleared
+    /// first): token `s + j` of the sentence `s..e` gets `out.of(j)`, the same list
+    /// [`Extractor::extract_from`] gives it. Decoding sentence by sentence this way needs memory
+    /// for one sentence's features, not the whole document's. `stacked`: the first stage's
+    /// predictions, used when this extractor has stacked features.
+    pub fn extract_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+        out.buckets.clear();
+        out.starts.clear();
+        out.starts.push(0);
+        self.push_sentence(a, stacked.filter(|_| self.groups & FEAT_STACKED != 0), k, out);
+    }
+
+    /// Appends the features of the tokens of sentence `k` to `out`.
+    fn push_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+        assert_eq!(self.groups & a.groups & (FEAT_GAZETTEER | FEAT_DOC), self.groups & (FEAT_GAZETTEER | FEAT_DOC));
+        let (s, e) = a.doc.sentences[k];
+        let case = a.cases[k];
+        // The sentence's words, indexed from 0 (word `s + j` is `words[j]`).
+        let made: Vec<Word>;
+        let words: &[Word] = match &a.words {
+            Some(all) => &all[s..e],
+            None => {
+                let mut scratch = Scratch::default();
+                made = a.doc.words[s..e].iter().map(|w| Word::new(w, &mut scratch)).collect();
+                &made
+            }
+        };
+        let n = e - s;
+        for (j, i) in (s..e).enumerate() {
+            let mut f = Emit { out: &mut out.buckets, mask: self.mask };
+            token_features(&mut f, words, 0, n, j, case);
+            if self.groups & FEAT_GAZETTEER != 0 {
+                gaz_features(&mut f, words, &a.gaz[s..e], 0, n, j);
+            }
+            if self.groups & FEAT_DOC != 0 {
+                doc_features(&mut f, &words[j], &a.stats[a.types[i] as usize], i == s, case);
+            }
+            if let Some(st) = stacked {
+                stack_features(&mut f, &a.marks[i], st.stats[a.types[i] as usize], st.tags[i]);
+            }
+            out.starts.push(out.buckets.len() as u32);
+        }
+    }
+
+    /// Appends to `out` only the stacked features of token `i`: with an extractor that
+    /// [`Extractor::extends`] `base`, token `i`'s features are `base`'s followed by these.
+    pub fn push_stacked(&self, a: &Analysis<'_>, stacked: &StackedInput<'_>, i: usize, out: &mut Vec<u32>) {
+        let mut f = Emit { out, mask: self.mask };
+        stack_features(&mut f, &a.marks[i], stacked.stats[a.types[i] as usize], stacked.tags[i]);
     }
 
     /// Whether this extractor is `base` plus the stacked features, so that
@@ -578,7 +679,7 @@ impl Extractor {
     /// an extractor this one [`Extractor::extends`]: stacked features come last for each token, so
     /// they are appended to a copy of each token's base features instead of recomputing those.
     pub fn extend_stacked(&self, a: &Analysis<'_>, base: &Features, stacked: &[u8]) -> Features {
-        let st = a.stacked_stats(stacked);
+        let st = a.stacked(stacked);
         let mut out = Features {
             buckets: Vec::with_capacity(base.buckets.len() * 9 / 8),
             starts: Vec::with_capacity(base.starts.len()),
@@ -586,8 +687,7 @@ impl Extractor {
         out.starts.push(0);
         for i in 0..base.len() {
             out.buckets.extend_from_slice(base.of(i));
-            let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-            stack_features(&mut f, &a.words[i], st[a.types[i] as usize], stacked[i]);
+            self.push_stacked(a, &st, i, &mut out.buckets);
             out.starts.push(out.buckets.len() as u32);
         }
         out
@@ -680,11 +780,11 @@ fn token_features(f: &mut Emit<'_>, words: &[Word], s: usize, e: usize, i: usize
     f.push(Feat::new(T_FLAGS).int(100).int(w.nchars.min(12) as u8));
 }
 
-fn sentence_case(words: &[Word]) -> SentCase {
+fn sentence_case(words: &[Marks]) -> SentCase {
     let (mut alpha, mut upper, mut cap, mut long) = (0, 0, 0, 0);
     for w in words.iter().filter(|w| w.alpha) {
         alpha += 1;
-        if w.upper && w.nchars > 1 {
+        if w.long_upper {
             upper += 1;
         }
         if w.cap {
@@ -757,7 +857,7 @@ fn gaz_features(f: &mut Emit<'_>, words: &[Word], gaz: &[GazMatch], s: usize, e:
 }
 
 /// `c`: the first-stage type counts of the word's type over the document; `tag`: this token's.
-fn stack_features(f: &mut Emit<'_>, w: &Word, mut c: [u16; 5], tag: u8) {
+fn stack_features(f: &mut Emit<'_>, w: &Marks, mut c: [u16; 5], tag: u8) {
     if !(w.alpha && (w.cap || w.upper)) {
         return;
     }
@@ -834,8 +934,21 @@ mod tests {
     }
 
     #[test]
+    fn words_kept_or_made_per_sentence_give_the_same_features() {
+        let words = ["Bank", "of", "England", "said", ".", "England", "won", "the", "CUP", ".", "Mr", "Smith"];
+        let sents = [(0, 5), (5, 10), (10, 12)];
+        let doc = DocRef { words: &words, sentences: &sents };
+        let ex = Extractor::new(20, FEAT_GAZETTEER | FEAT_DOC | FEAT_STACKED);
+        let tags = [3, 0, 3, 0, 0, 2, 0, 0, 4, 0, 0, 1];
+        let kept = Analysis::keeping_words(doc, ex.groups, usize::MAX);
+        let made = Analysis::keeping_words(doc, ex.groups, 0);
+        assert!(kept.words.is_some() && made.words.is_none());
+        assert_eq!(ex.extract_from(&kept, Some(&tags)), ex.extract_from(&made, Some(&tags)));
+    }
+
+    #[test]
     fn sentence_cases() {
-        let ws = |s: &str| s.split(' ').map(word).collect::<Vec<_>>();
+        let ws = |s: &str| s.split(' ').map(|w| word(w).marks()).collect::<Vec<_>>();
         assert_eq!(sentence_case(&ws("SOCCER - JAPAN GET LUCKY WIN")), SentCase::Upper);
         assert_eq!(sentence_case(&ws("Talks Resume In The Capital")), SentCase::Title);
         assert_eq!(sentence_case(&ws("The talks resume in the capital .")), SentCase::Normal);

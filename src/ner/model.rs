@@ -103,7 +103,7 @@ pub struct Decoded {
 /// eight weights of a row are one 16-byte load widened into two 4 x i32 adds (with `[i32; 9]`, or
 /// inlined into the caller, the compiler splits the row into 2-lane pieces, twice the work).
 #[inline(never)]
-fn row_sums(weights: &[i16], buckets: &[u32]) -> ([i32; 8], i32) {
+fn row_sums(weights: &[i16], buckets: &[u32]) -> RowSums {
     let (mut acc, mut last) = ([0i32; 8], 0i32);
     for &b in buckets {
         let at = b as usize * N_TAGS;
@@ -114,7 +114,23 @@ fn row_sums(weights: &[i16], buckets: &[u32]) -> ([i32; 8], i32) {
         }
         last += i32::from(row[8]);
     }
-    (acc, last)
+    RowSums(acc, last)
+}
+
+/// Summed weight rows ([`row_sums`]): tags 0..8, and tag 8.
+#[derive(Clone, Copy)]
+struct RowSums([i32; 8], i32);
+
+impl RowSums {
+    /// The sums over two lists of buckets, given the sums over each.
+    fn add(self, other: RowSums) -> RowSums {
+        RowSums(std::array::from_fn(|k| self.0[k] + other.0[k]), self.1 + other.1)
+    }
+
+    /// As emission scores.
+    fn emissions(self) -> [i64; N_TAGS] {
+        std::array::from_fn(|k| i64::from(if k < 8 { self.0[k] } else { self.1 }))
+    }
 }
 
 /// Buffers reused from sentence to sentence while decoding a document.
@@ -139,17 +155,20 @@ impl Stage {
     fn emissions_into(&self, feats: &Features, s: usize, e: usize, out: &mut Vec<[i64; N_TAGS]>) {
         out.clear();
         for i in s..e {
-            let (acc, last) = row_sums(&self.weights, feats.of(i));
-            out.push(std::array::from_fn(|k| i64::from(if k < 8 { acc[k] } else { last })));
+            out.push(row_sums(&self.weights, feats.of(i)).emissions());
         }
+    }
+
+    /// What scores are multiplied by for confidences: the weight unit over the temperature.
+    fn factor(&self) -> f64 {
+        f64::from(self.scale) / f64::from(self.temperature.max(1e-6))
     }
 
     /// Tags a document from its features, returning tags and (if `probs`) their marginal
     /// probabilities.
     fn decode_features(&self, doc: DocRef<'_>, feats: &Features, probs: bool, sc: &mut Scratch) -> Decoded {
         let chain = Chain::new(&self.trans);
-        let factor = f64::from(self.scale) / f64::from(self.temperature.max(1e-6));
-        let pot = probs.then(|| chain.potentials(factor));
+        let pot = probs.then(|| chain.potentials(self.factor()));
         let mut out = Decoded { tags: Vec::with_capacity(doc.words.len()), probs: Vec::new() };
         if probs {
             out.probs.reserve(doc.words.len());
@@ -175,25 +194,62 @@ impl Stage {
 
 impl Model {
     /// Tags a document: per token, the BIO tag and its probability.
+    ///
+    /// The document is analysed once for all stages ([`Analysis`]), then each stage runs sentence
+    /// by sentence: a sentence's features are extracted, summed into emission scores and dropped,
+    /// so memory grows with the document only by a few numbers per token, not by its ~80 feature
+    /// buckets. A stage that only adds stacked features to the previous one's
+    /// ([`Extractor::extends`]) gets the sums of those shared features from the previous stage's
+    /// pass (integer sums, so the scores are exactly those of the whole feature lists).
     pub fn decode(&self, doc: DocRef<'_>) -> Decoded {
-        // The document is analysed once for all stages, and a stage that only adds stacked
-        // features to the previous one reuses that one's features.
         let groups = self.stages.iter().fold(0, |g, s| g | s.extractor.groups);
         let analysis = Analysis::new(doc, groups);
         let mut sc = Scratch::default();
-        let mut prev: Option<(Extractor, Features, Decoded)> = None;
+        let mut feats = Features::default();
+        let mut prev: Option<Decoded> = None;
+        // Per token, this stage's emission sums over the features it shares with the previous
+        // stage, when it extends that one.
+        let mut shared: Option<Vec<RowSums>> = None;
         for (k, stage) in self.stages.iter().enumerate() {
-            let types = prev.as_ref().map(|p| coarse_types(&p.2.tags));
-            let feats = match (&prev, &types) {
-                (Some((ex, base, _)), Some(types)) if stage.extractor.extends(ex) => {
-                    stage.extractor.extend_stacked(&analysis, base, types)
+            let types = prev.as_ref().map(|p| coarse_types(&p.tags));
+            let stacked = types.as_deref().map(|t| analysis.stacked(t));
+            let next = self.stages.get(k + 1).filter(|n| shared.is_none() && n.extractor.extends(&stage.extractor));
+            let mut next_shared: Option<Vec<RowSums>> = next.map(|_| Vec::with_capacity(doc.words.len()));
+            let probs = k + 1 == self.stages.len();
+            let chain = Chain::new(&stage.trans);
+            let pot = probs.then(|| chain.potentials(stage.factor()));
+            let mut out = Decoded { tags: Vec::with_capacity(doc.words.len()), probs: Vec::new() };
+            if probs {
+                out.probs.reserve(doc.words.len());
+            }
+            for (si, &(s, e)) in doc.sentences.iter().enumerate() {
+                sc.em.clear();
+                if let (Some(base), Some(st)) = (&shared, &stacked) {
+                    for (i, b) in base.iter().enumerate().take(e).skip(s) {
+                        feats.buckets.clear();
+                        stage.extractor.push_stacked(&analysis, st, i, &mut feats.buckets);
+                        sc.em.push(b.add(row_sums(&stage.weights, &feats.buckets)).emissions());
+                    }
+                } else {
+                    stage.extractor.extract_sentence(&analysis, stacked.as_ref(), si, &mut feats);
+                    for j in 0..e - s {
+                        sc.em.push(row_sums(&stage.weights, feats.of(j)).emissions());
+                        if let (Some(n), Some(ns)) = (next, &mut next_shared) {
+                            ns.push(row_sums(&n.weights, feats.of(j)));
+                        }
+                    }
                 }
-                _ => stage.extractor.extract_from(&analysis, types.as_deref()),
-            };
-            let dec = stage.decode_features(doc, &feats, k + 1 == self.stages.len(), &mut sc);
-            prev = Some((stage.extractor, feats, dec));
+                let from = out.tags.len();
+                chain.viterbi(&sc.em, &mut sc.back, &mut out.tags);
+                if let Some(pot) = &pot {
+                    chain.marginals(&sc.em, pot, &mut sc.fb, &mut sc.marg);
+                    out.probs.extend(out.tags[from..].iter().zip(&sc.marg).map(|(&t, m)| m[t as usize] as f32));
+                }
+            }
+            shared = next_shared;
+            prev = Some(out);
         }
-        prev.map(|p| p.2).unwrap_or(Decoded { tags: vec![0; doc.words.len()], probs: vec![1.0; doc.words.len()] })
+        prev.unwrap_or(Decoded { tags: vec![0; doc.words.len()], probs: vec![1.0; doc.words.len()] })
     }
 
     /// Serialises the model.
@@ -777,6 +833,39 @@ mod tests {
         let t = |s: &str| s.split(' ').map(|x| parse_tag(x).unwrap()).collect::<Vec<_>>();
         assert_eq!(spans(&t("B-PER I-PER O B-LOC")), vec![(0, 2, 0), (3, 4, 1)]);
         assert_eq!(spans(&t("I-ORG B-ORG I-ORG I-MISC")), vec![(0, 1, 2), (1, 3, 2), (3, 4, 3)]);
+    }
+
+    /// Decoding with each stage's features of the whole document materialised at once.
+    fn decode_materialised(m: &Model, doc: DocRef<'_>) -> Decoded {
+        let mut prev: Option<Decoded> = None;
+        for (k, st) in m.stages.iter().enumerate() {
+            let types = prev.as_ref().map(|p| coarse_types(&p.tags));
+            prev = Some(st.decode(doc, types.as_deref(), k + 1 == m.stages.len()));
+        }
+        prev.expect("a stage")
+    }
+
+    #[test]
+    fn sentence_by_sentence_decoding_matches_the_whole_document() {
+        let Some(m) = crate::ner::model() else { return };
+        assert!(m.stages.len() > 1, "the shipped model is stacked");
+        let text = "Peter Blackburn said the European Commission would meet in Brussels on Monday . \
+                    German officials disagreed with Blackburn . BRUSSELS TALKS COLLAPSE \
+                    Talks In Brussels Resume . The Commission said it would resume talks with Germany .";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut sents = Vec::new();
+        let mut start = 0;
+        for (i, w) in words.iter().enumerate() {
+            if *w == "." || *w == "COLLAPSE" {
+                sents.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+        sents.push((start, words.len()));
+        let doc = DocRef { words: &words, sentences: &sents };
+        assert_eq!(m.decode(doc), decode_materialised(m, doc));
+        let tiny = tiny(5);
+        assert_eq!(tiny.decode(doc), decode_materialised(&tiny, doc));
     }
 
     #[test]

@@ -1,86 +1,17 @@
-//! Core results as plain Python dicts, with every offset converted to `str` (code-point) indices
-//! once per document.
+//! The bindings' entry points: analyse in Rust (GIL released), convert every offset to `str`
+//! (code-point) indices once per document, then build the result objects ([`super::objects`]).
 
-use std::borrow::Cow;
-
-use pyo3::IntoPyObject;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
 use super::detach::run_detached;
+use super::objects::{self, Extras};
 use crate::offsets::{Piece, bytes_to_chars};
 use crate::{Article, Options, batch};
 
-#[derive(IntoPyObject)]
-pub struct SpanRecord {
-    start: usize,
-    end: usize,
-}
-
-#[derive(IntoPyObject)]
-pub struct RemovedRecord {
-    text: String,
-    start: usize,
-    end: usize,
-    reason: &'static str,
-}
-
-#[derive(IntoPyObject)]
-pub struct MentionRecord {
-    text: String,
-    start: usize,
-    end: usize,
-    label: &'static str,
-    entity_id: usize,
-    confidence: f32,
-}
-
-#[derive(IntoPyObject)]
-pub struct EntityRecord {
-    id: usize,
-    name: String,
-    label: &'static str,
-    mention_count: usize,
-    aliases: Vec<String>,
-    role: Option<String>,
-    affiliation: Option<String>,
-}
-
-#[derive(IntoPyObject)]
-pub struct QuoteRecord {
-    text: String,
-    start: usize,
-    end: usize,
-    kind: &'static str,
-    speaker: Option<String>,
-    speaker_text: Option<String>,
-    speaker_start: Option<usize>,
-    speaker_end: Option<usize>,
-    speaker_entity_id: Option<usize>,
-    cue: Option<String>,
-    cue_start: Option<usize>,
-    cue_end: Option<usize>,
-    confidence: f32,
-    rule: &'static str,
-}
-
-#[derive(IntoPyObject)]
-pub struct ArticleRecord {
-    text: String,
-    title: Option<String>,
-    site_name: Option<String>,
-    paragraphs: Vec<SpanRecord>,
-    sentences: Vec<SpanRecord>,
-    removed: Vec<RemovedRecord>,
-    mentions: Vec<MentionRecord>,
-    entities: Vec<EntityRecord>,
-    quotes: Vec<QuoteRecord>,
-    /// The map back to the input, packed: per piece, five little-endian i64s (out_start, out_end,
-    /// in_start, in_end, copied). One bytes object instead of a tuple per piece keeps a large batch
-    /// small in memory.
-    source_map: Cow<'static, [u8]>,
-}
-
+/// The map back to the input, packed: per piece, five little-endian i64s (out_start, out_end,
+/// in_start, in_end, copied). One bytes object instead of a tuple per piece keeps a large batch
+/// small in memory.
 fn pack_pieces(pieces: &[Piece]) -> Vec<u8> {
     let mut out = Vec::with_capacity(pieces.len() * 40);
     for p in pieces {
@@ -104,10 +35,11 @@ fn slice(text: &str, start: usize, end: usize) -> String {
     text.get(start..end).unwrap_or_default().to_string()
 }
 
-/// Builds the record of an article analysed from `input`.
-fn record(input: &str, mut a: Article) -> ArticleRecord {
+/// Converts the offsets of an article analysed from `input` to `str` indices, and gathers what
+/// the Python object needs besides it. Runs without the GIL.
+fn record(input: &str, mut a: Article) -> (Article, Extras) {
     // Texts of spans first, while offsets are still bytes.
-    let quote_extras: Vec<(Option<String>, Option<String>)> = a
+    let quote_texts: Vec<(Option<String>, Option<String>)> = a
         .quotes
         .iter()
         .map(|q| {
@@ -143,74 +75,18 @@ fn record(input: &str, mut a: Article) -> ArticleRecord {
     }
     to_chars(input, input_offsets);
 
-    let span = |s: crate::Span| SpanRecord { start: s.start, end: s.end };
-    ArticleRecord {
-        paragraphs: a.paragraphs.into_iter().map(span).collect(),
-        sentences: a.sentences.into_iter().map(span).collect(),
-        removed: a
-            .removed
-            .into_iter()
-            .map(|r| RemovedRecord { text: r.text, start: r.start, end: r.end, reason: r.reason.as_str() })
-            .collect(),
-        mentions: a
-            .mentions
-            .into_iter()
-            .map(|m| MentionRecord {
-                text: m.text,
-                start: m.start,
-                end: m.end,
-                label: m.label.as_str(),
-                entity_id: m.entity_id,
-                confidence: m.confidence,
-            })
-            .collect(),
-        entities: a
-            .entities
-            .into_iter()
-            .map(|e| EntityRecord {
-                id: e.id,
-                name: e.name,
-                label: e.label.as_str(),
-                mention_count: e.mention_count,
-                aliases: e.aliases,
-                role: e.role,
-                affiliation: e.affiliation,
-            })
-            .collect(),
-        quotes: a
-            .quotes
-            .into_iter()
-            .zip(quote_extras)
-            .map(|(q, (speaker_text, cue))| QuoteRecord {
-                text: q.text,
-                start: q.start,
-                end: q.end,
-                kind: q.kind.as_str(),
-                speaker: q.speaker,
-                speaker_text,
-                speaker_start: q.speaker_span.map(|s| s.start),
-                speaker_end: q.speaker_span.map(|s| s.end),
-                speaker_entity_id: q.speaker_entity_id,
-                cue,
-                cue_start: q.cue_span.map(|s| s.start),
-                cue_end: q.cue_span.map(|s| s.end),
-                confidence: q.confidence,
-                rule: q.rule,
-            })
-            .collect(),
-        source_map: Cow::Owned(pack_pieces(&pieces)),
-        text: a.text,
-        title: a.title,
-        site_name: a.site_name,
-    }
+    // Tokens are not part of the Python result: free them before the batch is converted.
+    a.tokens = Vec::new();
+    (a, Extras { quote_texts, source_map: pack_pieces(&pieces) })
 }
 
 /// Analyses one text (see `copydesk.analyze`).
 #[pyfunction]
 #[pyo3(signature = (text, *, clean = true))]
-pub fn analyze(py: Python<'_>, text: PyBackedStr, clean: bool) -> ArticleRecord {
+pub fn analyze<'py>(py: Python<'py>, text: PyBackedStr, clean: bool) -> PyResult<Bound<'py, PyAny>> {
     let input: &str = &text;
-    run_detached(py, || record(input, crate::analyze_with(input, &Options::with_clean(clean))))
+    let (a, extras) = run_detached(py, || record(input, crate::analyze_with(input, &Options::with_clean(clean))));
+    objects::article(py, a, extras)
 }
 
 /// Analyses many texts (see `copydesk.analyze_batch`): in parallel, or in this thread when
@@ -218,13 +94,13 @@ pub fn analyze(py: Python<'_>, text: PyBackedStr, clean: bool) -> ArticleRecord 
 /// whose copy of the worker pool has no threads behind it).
 #[pyfunction]
 #[pyo3(signature = (texts, *, clean = true, threads = None, parallel = true))]
-pub fn analyze_batch(
-    py: Python<'_>,
+pub fn analyze_batch<'py>(
+    py: Python<'py>,
     texts: Vec<PyBackedStr>,
     clean: bool,
     threads: Option<usize>,
     parallel: bool,
-) -> PyResult<Vec<ArticleRecord>> {
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let inputs: Vec<&str> = texts.iter().map(|t| &**t).collect();
     let options = Options::with_clean(clean);
     let analyze_one = |t: &str| record(t, crate::analyze_with(t, &options));
@@ -235,5 +111,5 @@ pub fn analyze_batch(
             Ok(inputs.iter().map(|t| analyze_one(t)).collect())
         }
     })?;
-    Ok(records)
+    records.into_iter().map(|(a, extras)| objects::article(py, a, extras)).collect()
 }

@@ -3,6 +3,7 @@
 
 mod convert;
 mod detach;
+mod objects;
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
