@@ -262,7 +262,7 @@ pub fn find_quotes(
     let mut items: Vec<(usize, usize, QuoteKind, Attrib)> = Vec::new();
     for &k in &order {
         if let Some(a) = done[k] {
-            items.push((regions[k].first, regions[k].last, QuoteKind::Direct, a));
+            items.push((regions[k].first, inner_end(&doc, regions[k].first, regions[k].last), QuoteKind::Direct, a));
         }
     }
     for rep in reported {
@@ -307,6 +307,16 @@ pub fn find_quotes(
             }
         })
         .collect()
+}
+
+/// The end of a quote's words: a comma, semicolon or colon set inside the closing mark by
+/// American style (`“We tried,” she said`) belongs to the sentence around the quote, not to the
+/// quote. A final `.`, `?`, `!`, `…` or dash is the speaker's and stays.
+fn inner_end(doc: &Doc, first: usize, mut last: usize) -> usize {
+    while last > first + 1 && matches!(doc.word(last - 1), "," | ";" | ":") {
+        last -= 1;
+    }
+    last
 }
 
 /// The reported clause (sorted by start) that holds the region, if any.

@@ -50,15 +50,7 @@ fn check(q: &Quote, text: &str, quote: &str, kind: QuoteKind, speaker: Option<&s
 #[test]
 fn quote_comma_name_said() {
     let t = "“We will not back down,” Smith said.";
-    check(
-        &one(t),
-        t,
-        "We will not back down,",
-        QuoteKind::Direct,
-        Some("Smith"),
-        Some("said"),
-        "quote-comma-name-said",
-    );
+    check(&one(t), t, "We will not back down", QuoteKind::Direct, Some("Smith"), Some("said"), "quote-comma-name-said");
     assert_eq!(one(t).speaker.as_deref(), Some("Smith"));
 }
 
@@ -68,7 +60,7 @@ fn quote_comma_said_name() {
     check(
         &one(t),
         t,
-        "The talks are over,",
+        "The talks are over",
         QuoteKind::Direct,
         Some("Jane Porter"),
         Some("said"),
@@ -87,7 +79,7 @@ fn quote_name_said_adding_quote() {
     let t = "“We tried,” Porter said, adding “but nobody listened.”";
     let qs = run(t);
     assert_eq!(qs.len(), 2, "{qs:#?}");
-    check(&qs[0], t, "We tried,", QuoteKind::Direct, Some("Porter"), Some("said"), "quote-comma-name-said");
+    check(&qs[0], t, "We tried", QuoteKind::Direct, Some("Porter"), Some("said"), "quote-comma-name-said");
     check(&qs[1], t, "but nobody listened.", QuoteKind::Direct, Some("Porter"), Some("adding"), "participle-inherits");
 }
 
@@ -110,7 +102,7 @@ fn split_quote_and_next_paragraph_continue_the_speaker() {
     let t = "“We tried,” he said. “Nobody listened.”\n\n“Next year we will try again with new partners.”";
     let qs = run(t);
     assert_eq!(qs.len(), 3, "{qs:#?}");
-    check(&qs[0], t, "We tried,", QuoteKind::Direct, Some("he"), Some("said"), "quote-comma-name-said");
+    check(&qs[0], t, "We tried", QuoteKind::Direct, Some("he"), Some("said"), "quote-comma-name-said");
     check(&qs[1], t, "Nobody listened.", QuoteKind::Direct, Some("he"), Some("said"), "continues-previous-speaker");
     assert_eq!(qs[2].rule, "continues-previous-speaker");
     assert_eq!(slice(t, qs[2].speaker_span), Some("he"));
@@ -159,7 +151,7 @@ fn partial_quote_and_participle_clause() {
         Some("described"),
         "name-verb-complement",
     );
-    check(&qs[1], t, "a total failure,", QuoteKind::Direct, Some("Omar Haddad"), Some("described"), "name-cue-partial");
+    check(&qs[1], t, "a total failure", QuoteKind::Direct, Some("Omar Haddad"), Some("described"), "name-cue-partial");
     check(
         &qs[2],
         t,
@@ -280,7 +272,7 @@ fn two_apostrophe_marks() {
     check(
         &one(t),
         t,
-        "We will win this race,",
+        "We will win this race",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -303,7 +295,7 @@ fn nested_quotes_give_one_quote() {
     check(
         &one(t),
         t,
-        "He told me ‘no’ twice, and then he left,",
+        "He told me ‘no’ twice, and then he left",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -313,7 +305,7 @@ fn nested_quotes_give_one_quote() {
     check(
         &one(t),
         t,
-        "She called it \"a disaster\" on live television,",
+        "She called it \"a disaster\" on live television",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -339,7 +331,7 @@ fn unbalanced_marks_run_to_the_paragraph_end() {
     check(
         &one(t),
         t,
-        "We will not leave this place until the job is done,",
+        "We will not leave this place until the job is done",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -364,7 +356,7 @@ fn multi_paragraph_quote() {
     check(
         &qs[1],
         t,
-        "The second part is harder,",
+        "The second part is harder",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -514,4 +506,137 @@ fn a_relative_clause_does_not_cut_the_reported_clause() {
     let t = "Halvorsen said several clerks were fired, such as one who pleaded for more time.";
     let q = one(t);
     assert_eq!(q.text, "several clerks were fired, such as one who pleaded for more time");
+}
+
+#[test]
+fn trailing_comma_inside_the_marks_is_not_quoted() {
+    // American style puts the comma inside the closing mark; it belongs to the frame sentence.
+    let t = "“The talks produced no results,” Okafor said.";
+    check(
+        &one(t),
+        t,
+        "The talks produced no results",
+        QuoteKind::Direct,
+        Some("Okafor"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+    let t = "“Why would we stop now?” Okafor asked.";
+    assert_eq!(one(t).text, "Why would we stop now?");
+    let t = "Okafor said: “The talks are over.”";
+    assert_eq!(one(t).text, "The talks are over.");
+    // A partial quote keeps no colon or semicolon either.
+    let t = "Okafor called the plan “a trap;” the mayor disagreed.";
+    assert_eq!(run(t).iter().find(|q| q.kind == QuoteKind::Direct).map(|q| q.text.as_str()), Some("a trap"));
+}
+
+#[test]
+fn name_colon_headline_statement() {
+    let t = "Okafor: Border Talks Have Failed\n\nThe minister spoke on Monday.";
+    check(
+        &one(t),
+        t,
+        "Border Talks Have Failed",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some(":"),
+        "name-colon-statement",
+    );
+    let t = "Mayor Ruiz to Council: We Will Not Raise Taxes.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("We Will Not Raise Taxes", Some("Ruiz")));
+    // Page furniture is not a speaker, and a quoted line is a direct quote.
+    assert!(run("Update: The bridge has reopened to traffic.").is_empty());
+    assert!(run("Photo Credit: Staff photographer at the scene").is_empty());
+    let qs = show("Okafor: “We will not give up this fight.”");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].0, "direct");
+}
+
+#[test]
+fn poll_introduces_its_finding() {
+    let t = "In the new Harbor Institute poll, most voters back the transit plan.";
+    check(
+        &one(t),
+        t,
+        "most voters back the transit plan",
+        QuoteKind::Indirect,
+        Some("the new Harbor Institute poll"),
+        Some("In"),
+        "poll-clause",
+    );
+    let t = "Recent polls show the mayor with a narrow lead.";
+    check(
+        &one(t),
+        t,
+        "the mayor with a narrow lead",
+        QuoteKind::Indirect,
+        Some("Recent polls"),
+        Some("show"),
+        "name-verb-complement",
+    );
+    // "In" a place is no poll; "both sides show" is a noun phrase's verb, not a finding.
+    assert!(run("In the old harbor town, most shops closed early.").is_empty());
+    assert!(run("Talks will depend on whether both sides show real flexibility.").is_empty());
+}
+
+#[test]
+fn asked_about_is_the_question() {
+    let t = "When asked by a reporter about the delay, Okafor shrugged.";
+    check(&one(t), t, "about the delay", QuoteKind::Indirect, Some("a reporter"), Some("asked"), "asked-about");
+    let t = "Asked on Monday whether she would run again, the mayor smiled.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), q.speaker_span), ("whether she would run again", None));
+}
+
+#[test]
+fn particle_verbs_and_characterisations() {
+    let t = "Okafor pointed to the falling price of grain.";
+    check(
+        &one(t),
+        t,
+        "the falling price of grain",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("pointed to"),
+        "name-verb-complement",
+    );
+    let t = "The mayor pointed out that the bridge was never finished.";
+    check(
+        &one(t),
+        t,
+        "the bridge was never finished",
+        QuoteKind::Indirect,
+        Some("The mayor"),
+        Some("pointed out"),
+        "name-said-clause",
+    );
+    let t = "Ruiz sees the harbor deal as a trap for small fishermen.";
+    check(
+        &one(t),
+        t,
+        "the harbor deal as a trap for small fishermen",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("sees"),
+        "name-verb-complement",
+    );
+    // Without the particle or "as" these verbs say nothing reported.
+    assert!(run("Ruiz pointed the camera at the crowd outside.").is_empty());
+    assert!(run("Ruiz saw the harbor from her office window.").is_empty());
+    assert!(run("Grain exports declined 40 percent in the first half.").is_empty());
+}
+
+#[test]
+fn lone_connective_before_an_inserted_attribution() {
+    let t = "Still, he said, the council has to decide who pays for the bridge.";
+    check(
+        &one(t),
+        t,
+        "the council has to decide who pays for the bridge",
+        QuoteKind::Indirect,
+        Some("he"),
+        Some("said"),
+        "clause-said-clause",
+    );
 }
