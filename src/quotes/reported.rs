@@ -44,8 +44,23 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
             out.push(rep);
         }
     }
+    let mut found = Vec::new();
     for &(a, b) in &doc.sents {
-        sentence(doc, a, b, &mut out);
+        found.clear();
+        sentence(doc, a, b, &mut found);
+        // An attribution whose speaker sits inside another's reported clause is part of that
+        // statement ("Clinton said she thinks …", "organizers say they want …"), not a second one.
+        let nested = |r: &Reported| {
+            r.attrib.speaker.is_some_and(|s| {
+                found.iter().any(|o| {
+                    o.first <= r.first
+                        && r.last <= o.last
+                        && o.last - o.first > r.last - r.first
+                        && (o.first..o.last).contains(&s.first)
+                })
+            })
+        };
+        out.extend(found.iter().filter(|r| !nested(r)).cloned());
     }
     out
 }
@@ -746,10 +761,10 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
     (end > c).then_some(end)
 }
 
-/// Whether most of the tokens `first..last` lie inside direct quotes (then the quote is the
-/// statement and the direct layouts attribute it).
+/// Whether more than half of the words of `first..last` lie inside direct quotes (then the quote
+/// is the statement and the direct layouts attribute it).
 fn mostly_quoted(doc: &Doc, first: usize, last: usize) -> bool {
-    let n = last.saturating_sub(first);
-    let inside = (first..last).filter(|&k| doc.region_of[k] != NONE || doc.toks[k].kind == TokenKind::Quote).count();
-    n > 0 && inside * 10 >= n * 6
+    let words = (first..last).filter(|&k| matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number));
+    let (n, inside) = words.fold((0, 0), |(n, i), k| (n + 1, i + usize::from(doc.region_of[k] != NONE)));
+    n > 0 && inside * 2 > n
 }

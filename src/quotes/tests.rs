@@ -640,3 +640,29 @@ fn lone_connective_before_an_inserted_attribution() {
         "clause-said-clause",
     );
 }
+
+#[test]
+fn a_nested_attribution_stays_part_of_the_outer_statement() {
+    let t = "Ruiz said she thinks the harbor plan will fail.";
+    check(
+        &one(t),
+        t,
+        "she thinks the harbor plan will fail",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("said"),
+        "name-said-clause",
+    );
+    let t = "Organizers say they want to avoid any violence this weekend.";
+    assert_eq!(one(t).text, "they want to avoid any violence this weekend");
+}
+
+#[test]
+fn a_reported_clause_ending_in_a_short_quote() {
+    let t = "Ruiz said port managers were phoning her “every ten minutes.”";
+    let qs = show(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].0, "indirect");
+    assert_eq!(qs[0].1, "port managers were phoning her “every ten minutes.”");
+    assert_eq!((qs[1].0, qs[1].1.as_str()), ("direct", "every ten minutes."));
+}
