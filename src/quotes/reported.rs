@@ -49,7 +49,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
         found.clear();
         sentence(doc, a, b, &mut found);
         // An attribution whose speaker sits inside another's reported clause is part of that
-        // statement ("Clinton said she thinks …", "organizers say they want …"), not a second one.
+        // statement ("Ruiz said she thinks …", "organizers say they want …"), not a second one.
         let nested = |r: &Reported| {
             r.attrib.speaker.is_some_and(|s| {
                 found.iter().any(|o| {
@@ -729,7 +729,9 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
         // A comma, or a comma closing a quote (`“…,” adding that`).
         let comma_close = doc.toks[k].kind == TokenKind::Quote && doc.word(k - 1) == ",";
         if ((w == "," || w == ";") && doc.region_of[k] == NONE) || comma_close {
-            let look = (k + 1..b.min(k + 6)).find(|&x| cue_at(doc, x).is_some() || is_according_to(doc, x));
+            // Only a speech verb starts another attribution; ", promoting …" or ", he showed …" go on.
+            let look = (k + 1..b.min(k + 6))
+                .find(|&x| cue_at(doc, x).is_some_and(|c| c.has(SPEECH)) || is_according_to(doc, x));
             if let Some(x) = look {
                 // ", adding", ", he said", ", though he reiterated", ", according to"
                 let relative = x > 0 && matches!(&*lower(doc, x - 1), "who" | "which" | "that" | "whom");

@@ -694,6 +694,10 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         return Some((Speaker::new(t, t, SpeakerKind::Pronoun), t));
     }
     let capital = is_name_word(doc, t);
+    if is_in(STANDALONE, &lt) && (t == floor || !matches!(doc.toks[t - 1].kind, TokenKind::Word | TokenKind::Number)) {
+        // "Another said", "Some argued": a quantifier standing for people.
+        return Some((Speaker::new(t, t, SpeakerKind::Nominal), t));
+    }
     if !capital && (is_in(STOP, &lt) || is_in(DETERMINERS, &lt) || looks_verbal(&lt)) {
         return None;
     }
@@ -878,8 +882,16 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     if w == "," && t > floor {
         return appositive_subject(doc, floor, t).map(|s| (s, Found::Appositive));
     }
+    if matches!(w, "-" | "—" | "–" | "--") && t > floor + 1 {
+        // "Mr. Bush - in a line aimed at his rival - declared": the phrase before the first dash.
+        let open = (floor.max(t.saturating_sub(40))..t).rev().find(|&k| doc.word(k) == w)?;
+        return np_left(doc, open.checked_sub(1)?, floor).map(|s| (s, Found::Appositive));
+    }
     np_left(doc, t, floor).map(|s| (s, Found::Plain))
 }
+
+/// Quantifiers that stand for people as a subject ("Another said", "Many argued").
+const STANDALONE: &[&str] = &["another", "some", "many", "several", "most", "both", "few", "others", "one", "all"];
 
 /// The subject before an appositive or a comma: "X, the minister, said", "X, 53, who lives in
 /// Ohio, said", "Brazilian media outlets, reported": the first comma-ended phrase of the sentence
@@ -893,7 +905,14 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
         }
         if c > seg_start {
             let start = skip_conjunction(doc, seg_start, c);
-            if let Some((s, k)) = np_left_phrase(doc, c - 1, start) {
+            // "Sen. Lee Bright (R), a supporter, said": the name before a short parenthesis.
+            let mut end = c - 1;
+            if doc.word(end) == ")" {
+                if let Some(open) = (start..end).rev().take(8).find(|&k| doc.word(k) == "(") {
+                    end = open.saturating_sub(1).max(start);
+                }
+            }
+            if let Some((s, k)) = np_left_phrase(doc, end, start) {
                 if k == start {
                     return Some(s);
                 }
@@ -905,7 +924,23 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
 }
 
 fn skip_conjunction(doc: &Doc, start: usize, end: usize) -> usize {
-    if start + 1 < end && matches!(&*lower(doc, start), "but" | "and" | "yet" | "so" | "still" | "meanwhile") {
+    if start + 1 < end
+        && matches!(
+            &*lower(doc, start),
+            "but"
+                | "and"
+                | "yet"
+                | "so"
+                | "still"
+                | "meanwhile"
+                | "even"
+                | "also"
+                | "now"
+                | "then"
+                | "instead"
+                | "indeed"
+        )
+    {
         start + 1
     } else {
         start

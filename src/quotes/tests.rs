@@ -666,3 +666,29 @@ fn a_reported_clause_ending_in_a_short_quote() {
     assert_eq!(qs[0].1, "port managers were phoning her “every ten minutes.”");
     assert_eq!((qs[1].0, qs[1].1.as_str()), ("direct", "every ten minutes."));
 }
+
+#[test]
+fn subjects_across_dashes_parentheses_and_quantifiers() {
+    let t = "Mayor Ruiz - in a speech aimed at her rival - declared that the harbor would stay open.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the harbor would stay open", Some("Ruiz")));
+    let t = "Sen. Ada Okafor (D), a longtime ally of the mayor, suggested that the vote was rigged.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the vote was rigged", Some("Ada Okafor")));
+    let t = "Even Ada Okafor, who has long defended the mayor, said the harbor plan was doomed.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("said")).expect("the said clause");
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the harbor plan was doomed", Some("Ada Okafor")));
+    let t = "Another said the harbor plan was doomed from the start.";
+    let q = one(t);
+    assert_eq!(slice(t, q.speaker_span), Some("Another"));
+}
+
+#[test]
+fn a_non_speech_participle_does_not_cut_the_clause() {
+    let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("believe")).expect("the belief");
+    assert_eq!(q.text, "the record of the mayor, promoting new harbor jobs, will win the city");
+    assert_eq!(slice(t, q.speaker_span), Some("Aides"));
+}
