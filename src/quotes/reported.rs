@@ -16,7 +16,8 @@
 //! - `Name: statement` opening a paragraph, as in headlines and transcripts
 //!   (`name-colon-statement`);
 //! - `In the new poll, CLAUSE` (`poll-clause`);
-//! - `When asked about X, …` (`asked-about`): the question put to the speaker.
+//! - `When asked about X, …` (`asked-about`): the question put to the speaker;
+//! - `As X noted, CLAUSE` and `CLAUSE, as X reported.` (`as-x-said`).
 //!
 //! The clause runs to the end of the sentence, or to a comma that starts another attribution
 //! (`…, adding that …`, `…, though he reiterated that …`). Clauses that are mostly a quotation are
@@ -268,10 +269,56 @@ fn asked_about(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     })
 }
 
+/// `As X noted, CLAUSE` and `CLAUSE, as X reported.` (`as-x-said`).
+fn as_said(doc: &Doc, a: usize, b: usize, i: usize) -> Option<Reported> {
+    let start = i == a || (i == a + 1 && matches!(&*lower(doc, a), "but" | "and" | "yet" | "still"));
+    let tail = i > a + 3 && doc.word(i - 1) == ",";
+    if lower(doc, i) != "as" || !(start || tail) {
+        return None;
+    }
+    let j = (i + 2..b.min(i + 12)).find(|&k| {
+        doc.region_of[k] == NONE && cue_at(doc, k).is_some_and(|c| c.has(SPEECH) && c.has(CLAUSE) && !c.has(WEAK))
+    })?;
+    let (spk, _) = subject_left(doc, j, i + 1)?;
+    if spk.first != i + 1 && !(i + 1..spk.first).all(|k| matches!(&*lower(doc, k), "the" | "a" | "an")) {
+        return None;
+    }
+    let e = adverbial_end(doc, j + 1, b);
+    let (first, last) = if start {
+        if e >= b || doc.word(e) != "," {
+            return None;
+        }
+        (e + 1, clause_end(doc, e + 1, b)?)
+    } else {
+        if (e..b).any(|k| matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number)) {
+            return None;
+        }
+        (a, i - 1)
+    };
+    if last < first + 3 || mostly_quoted(doc, first, last) || doc.toks[first].kind == TokenKind::Quote {
+        return None;
+    }
+    Some(Reported {
+        first,
+        last,
+        attrib: Attrib { speaker: Some(spk), cue: Some((j, j)), rule: "as-x-said", confidence: 0.7 },
+    })
+}
+
 fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
     poll_intro(doc, a, b, out);
+    let mut skip_to = a;
     for j in a..b {
         if doc.region_of[j] != NONE {
+            continue;
+        }
+        if let Some(rep) = as_said(doc, a, b, j) {
+            // The cue of "As X noted," is taken.
+            skip_to = rep.attrib.cue.map_or(j, |c| c.1 + 1);
+            out.push(rep);
+            continue;
+        }
+        if j < skip_to {
             continue;
         }
         if is_according_to(doc, j) {
@@ -380,7 +427,9 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
         return None;
     }
     let last = clause_end(doc, c, b)?;
-    if last < c + 2 || mostly_quoted(doc, c, last) {
+    // One word is too little, unless it is a name: "she endorsed Varga".
+    let one_name = last == c + 1 && speakers::is_name_word(doc, c);
+    if (last < c + 2 && !one_name) || mostly_quoted(doc, c, last) {
         return None;
     }
     if cue.has(AS) && !(c + 1..last).any(|k| lower(doc, k) == "as") {

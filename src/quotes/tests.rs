@@ -692,3 +692,35 @@ fn a_non_speech_participle_does_not_cut_the_clause() {
     assert_eq!(q.text, "the record of the mayor, promoting new harbor jobs, will win the city");
     assert_eq!(slice(t, q.speaker_span), Some("Aides"));
 }
+
+#[test]
+fn as_x_noted() {
+    let t = "As the harbor board noted, the port lost money in every quarter.";
+    check(
+        &one(t),
+        t,
+        "the port lost money in every quarter",
+        QuoteKind::Indirect,
+        Some("the harbor board"),
+        Some("noted"),
+        "as-x-said",
+    );
+    let t = "The port lost money in every quarter, as Okafor reported on Monday.";
+    check(
+        &one(t),
+        t,
+        "The port lost money in every quarter",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("reported"),
+        "as-x-said",
+    );
+    // "as" in time clauses is no attribution.
+    assert!(run("As the mayor began her speech, the lights went out.").is_empty());
+}
+
+#[test]
+fn a_single_name_object() {
+    let t = "The union endorsed Okafor.";
+    check(&one(t), t, "Okafor", QuoteKind::Indirect, Some("The union"), Some("endorsed"), "name-verb-complement");
+}
