@@ -238,8 +238,20 @@ pub fn find_quotes(
             continue;
         }
         let mut found = direct::attribute(&doc, &regions, k, last_spoken, &done);
-        if found.is_none_or(|a| a.speaker.is_none()) {
-            if let Some(rep) = enclosing(&reported, r) {
+        if let Some(rep) = enclosing(&reported, r) {
+            // A partial quote inside a reported clause is that statement's, unless a cue nearer
+            // than the clause's own attributes it: a cue further left ("a clip Judge Lee called
+            // “vile,” Ruiz voiced a wish to “…”") or nested inside the clause ("Ruiz said the
+            // protests demand “more listening”", a description as subject) is not the quote's.
+            let open = r.open.unwrap_or(r.first);
+            let overridden = |a: &Attrib| match (a.cue, rep.attrib.cue) {
+                (Some((c, _)), Some((rc, _))) => {
+                    let nominal = a.speaker.is_some_and(|s| s.kind == SpeakerKind::Nominal);
+                    c < open && c != rc && (c < rc || nominal && (rep.first..rep.last).contains(&c))
+                }
+                _ => false,
+            };
+            if found.is_none_or(|a| a.speaker.is_none() || overridden(&a)) {
                 found = Some(Attrib { rule: "inside-reported-clause", confidence: 0.6, ..rep.attrib });
             }
         }

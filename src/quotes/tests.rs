@@ -724,3 +724,15 @@ fn a_single_name_object() {
     let t = "The union endorsed Okafor.";
     check(&one(t), t, "Okafor", QuoteKind::Indirect, Some("The union"), Some("endorsed"), "name-verb-complement");
 }
+
+#[test]
+fn a_partial_quote_belongs_to_its_reported_clause() {
+    let t = "In a clip that Judge Lee called “vile,” Ruiz voiced a wish to “close every harbor.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct" && q.1 == "close every harbor.").expect("the partial quote");
+    assert_eq!((q.2.as_deref(), q.4), (Some("Ruiz"), "inside-reported-clause"));
+    let t = "Okafor said the protests demand “more listening” from the council.";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the partial quote");
+    assert_eq!((q.1.as_str(), q.2.as_deref()), ("more listening", Some("Okafor")));
+}
