@@ -235,7 +235,37 @@ fn after(doc: &Doc, r: &Region) -> Option<Attrib> {
         let spk = np_right(doc, i, b).filter(|s| s.kind == SpeakerKind::Name)?;
         return Some(attrib(Some(spk), (i - 1, i - 1), "quote-dash-name", 0.7));
     }
-    None
+    frame_verb(doc, r, c, i, b)
+}
+
+/// `“…,” he surmised.`: a quote ending in a comma (or `?`/`!`), then a subject and one verb
+/// closing the sentence is attributed by its layout, even with a verb outside the lexicon
+/// (`quote-comma-name-verb`).
+fn frame_verb(doc: &Doc, r: &Region, c: usize, i: usize, b: usize) -> Option<Attrib> {
+    let inner_end = r.last.checked_sub(1).filter(|&x| x >= r.first)?;
+    let framed = matches!(doc.word(inner_end), "," | "?" | "!") || doc.word(c + 1) == ",";
+    if !framed || doc.word(i - 1) == "—" {
+        return None;
+    }
+    let spk = np_right(doc, i, b)?;
+    if spk.kind == SpeakerKind::Nominal && spk.last > spk.first + 4 {
+        return None;
+    }
+    let v = spk.last + 1;
+    if v >= b || doc.toks[v].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.word(v);
+    let verbal = w.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && w.len() > 3
+        && (w.ends_with("ed") || w.ends_with('s'))
+        && !speakers::is_stop(&lower(doc, v));
+    // Only punctuation, or a short adverbial, after the verb.
+    let rest = (v + 1..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
+    if !verbal || rest > 3 || (v + 1..b).any(|x| doc.toks[x].kind == TokenKind::Quote) {
+        return None;
+    }
+    Some(attrib(Some(spk), (v, v), "quote-comma-name-verb", 0.6))
 }
 
 /// The sentence after a quote that ended its sentence, when it opens with `X said` or `said X`.

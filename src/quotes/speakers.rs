@@ -602,6 +602,11 @@ fn is_joiner(doc: &Doc, i: usize) -> bool {
     is_in(NAME_JOINERS, doc.word(i))
 }
 
+/// A function word that never heads or ends a phrase ("and", "was", "to", …).
+pub(crate) fn is_stop(w: &str) -> bool {
+    is_in(STOP, w)
+}
+
 pub(crate) fn is_pronoun(doc: &Doc, i: usize) -> bool {
     doc.toks[i].kind == TokenKind::Word && is_in(PRONOUNS, &lower(doc, i))
 }

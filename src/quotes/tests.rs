@@ -736,3 +736,20 @@ fn a_partial_quote_belongs_to_its_reported_clause() {
     let q = qs.iter().find(|q| q.0 == "direct").expect("the partial quote");
     assert_eq!((q.1.as_str(), q.2.as_deref()), ("more listening", Some("Okafor")));
 }
+
+#[test]
+fn a_framing_verb_outside_the_lexicon() {
+    let t = "“People are tired of waiting for the bridge,” he surmised.";
+    check(
+        &one(t),
+        t,
+        "People are tired of waiting for the bridge",
+        QuoteKind::Direct,
+        Some("he"),
+        Some("surmised"),
+        "quote-comma-name-verb",
+    );
+    // Without the comma frame, a following sentence is not an attribution.
+    let t = "“People are tired of waiting for the bridge.” The council meets tomorrow.";
+    assert_ne!(one(t).rule, "quote-comma-name-verb");
+}
