@@ -121,6 +121,14 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
 /// The subject opening the sentence `sa..` before token `end`, when a verb follows it.
 fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
     let mut s = speakers::subject_at(doc, sa, end)?;
+    // "It", "Nothing", "Smiling broadly, …", "A number of …": not a speaker.
+    let head = lower(doc, s.first);
+    if matches!(&*head, "it" | "this" | "that" | "there" | "nothing" | "everything" | "something" | "a" | "an")
+        || (head.len() > 5 && head.ends_with("ing"))
+        || doc.word(s.last + 1) == ","
+    {
+        return None;
+    }
     // "The union protested": the phrase stops before a verb-like word.
     if s.kind == SpeakerKind::Nominal {
         if let Some(v) = (s.first + 1..=s.last).find(|&k| speakers::looks_verbal(&lower(doc, k))) {

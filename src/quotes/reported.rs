@@ -422,8 +422,9 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
     if c + 1 >= b || !matches!(doc.toks[c].kind, TokenKind::Word | TokenKind::Number) {
         return None;
     }
-    // "declined 40 percent", "rose 3 points": a quantity, not a statement.
-    if doc.toks[c].kind == TokenKind::Number {
+    // "declined 40 percent", "rose 3 points": a quantity, not a statement; "proposed during
+    // his term", "echoed by everyone", "nobody asked was …": no object follows.
+    if doc.toks[c].kind == TokenKind::Number || no_object(&lower(doc, c)) {
         return None;
     }
     let last = clause_end(doc, c, b)?;
@@ -451,6 +452,15 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
         last,
         attrib: Attrib { speaker: Some(spk), cue: Some((j, cue_end)), rule: "name-verb-complement", confidence: 0.4 },
     })
+}
+
+/// Words that do not open a verb's object or infinitive: "proposed in 1990", "echoed by
+/// everyone", "the question nobody asked was …".
+fn no_object(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "by" | "from" | "up" | "and" | "or" | "was" | "were" | "during" | "than" | "now" | "at" | "has" | "did"
+    )
 }
 
 /// Nouns naming a poll, study or document that states findings ("a new poll", "the data").

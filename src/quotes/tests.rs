@@ -753,3 +753,13 @@ fn a_framing_verb_outside_the_lexicon() {
     let t = "“People are tired of waiting for the bridge.” The council meets tomorrow.";
     assert_ne!(one(t).rule, "quote-comma-name-verb");
 }
+
+#[test]
+fn no_object_no_complement() {
+    assert!(run("The harbor tax was proposed in 1990 by the old council.").is_empty());
+    assert!(run("The plan he backed by a wide margin failed anyway.").iter().all(|q| q.text != "by a wide margin"));
+    // A partial quote's sentence subject must look like a speaker.
+    let t = "Smiling broadly, all evening the crowd was “patient and good-humored and kind.”";
+    let qs = run(t);
+    assert!(qs.iter().all(|q| slice(t, q.speaker_span) != Some("Smiling")), "{qs:#?}");
+}
