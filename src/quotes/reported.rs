@@ -510,6 +510,20 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             e = b; // "…, said Brian Baker, a spokesman for the group."
         }
     }
+    if !inverted && e < b && cue_at(doc, j).is_some_and(|c| c.has(OBJECT)) {
+        // "…, the partner told them, …", "…, a spokesman told The Journal."
+        let pronoun = matches!(&*lower(doc, e), "them" | "him" | "her" | "me" | "us" | "you");
+        let obj_last = if pronoun { Some(e) } else { np_right(doc, e, b).filter(|o| o.last < e + 5).map(|o| o.last) };
+        if let Some(last) = obj_last {
+            let after = last + 1;
+            if after >= b
+                || matches!(doc.word(after), "," | "." | "!" | "?")
+                || doc.toks[after].kind == TokenKind::Punct
+            {
+                e = after;
+            }
+        }
+    }
     e = adverbial_end(doc, e, b);
     let rest = (e..b).find(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number));
     let mut after_start = e;
@@ -728,6 +742,17 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
     let w = lower(doc, c);
     if matches!(&*w, "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there" | "this" | "the" | "a" | "an") {
         return true;
+    }
+    let next_is_noun = doc.toks[c + 1].kind == TokenKind::Word
+        && doc.word(c + 1).starts_with(|ch: char| ch.is_ascii_lowercase())
+        && !speakers::is_stop(&lower(doc, c + 1));
+    if w == "her" && next_is_noun {
+        return true; // "said her family asked …": a possessive
+    }
+    if matches!(&*w, "if" | "when" | "unless" | "once" | "because" | "although" | "while")
+        && (c + 3..b).any(|k| doc.word(k) == "," && doc.region_of[k] == NONE)
+    {
+        return true; // "said if she is elected, she will …"
     }
     if matches!(
         &*w,

@@ -763,3 +763,31 @@ fn no_object_no_complement() {
     let qs = run(t);
     assert!(qs.iter().all(|q| slice(t, q.speaker_span) != Some("Smiling")), "{qs:#?}");
 }
+
+#[test]
+fn more_reported_clause_openings() {
+    let t = "Okafor said her family asked for privacy.";
+    assert_eq!(one(t).text, "her family asked for privacy");
+    let t = "Okafor said if the bridge closes, the harbor will lose its trade.";
+    assert_eq!(one(t).text, "if the bridge closes, the harbor will lose its trade");
+    let t = "The solution, the harbor master told them, was simple.";
+    check(
+        &one(t),
+        t,
+        "The solution, the harbor master told them, was simple",
+        QuoteKind::Indirect,
+        Some("the harbor master"),
+        Some("told"),
+        "clause-said-clause",
+    );
+    let t = "The ferry will run again in May, a harbor spokesman told The Daily Tide.";
+    check(
+        &one(t),
+        t,
+        "The ferry will run again in May",
+        QuoteKind::Indirect,
+        Some("a harbor spokesman"),
+        Some("told"),
+        "clause-comma-name-said",
+    );
+}
