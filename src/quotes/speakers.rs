@@ -918,7 +918,15 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
                 }
             }
             if let Some((s, k)) = np_left_phrase(doc, end, start) {
-                if k == start {
+                // The phrase fills the segment, maybe after a title ("Florida delegate John Lee").
+                let title = (start..k).all(|x| {
+                    let l = lower(doc, x);
+                    doc.toks[x].kind == TokenKind::Word
+                        && !is_in(STOP, &l)
+                        && !looks_verbal(&l)
+                        && super::cues::verb(doc.word(x)).is_none()
+                });
+                if k == start || (k < start + 4 && title) {
                     return Some(s);
                 }
             }

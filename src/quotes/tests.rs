@@ -791,3 +791,17 @@ fn more_reported_clause_openings() {
         "clause-comma-name-said",
     );
 }
+
+#[test]
+fn appositive_subject_after_a_title_with_a_tagged_name() {
+    let t = "Harbor delegate Ada Okafor, wearing a coat covered in campaign buttons, said the vote was fair.";
+    let tokens = crate::segment::tokenize(t);
+    let paragraphs = crate::clean::keep_as_is(t).paragraphs;
+    let sentences = crate::segment::sentences(t, &tokens, &paragraphs);
+    let start = t.find("Ada").unwrap();
+    let span = Span { start, end: start + "Ada Okafor".len() };
+    let mentions = vec![Mention::new(t, span, Label::Person, 0.9)];
+    let qs = find_quotes(t, &tokens, &sentences, &paragraphs, &mentions, &[]);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!((qs[0].text.as_str(), slice(t, qs[0].speaker_span)), ("the vote was fair", Some("Ada Okafor")));
+}
