@@ -505,7 +505,8 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     let spk_right = np_right(doc, e, b).filter(|s| s.kind != speakers::SpeakerKind::Pronoun || s.last > e);
     let inverted = j > a && (doc.word(j - 1) == "," || comma_quote(doc, j - 1));
     if inverted {
-        e = spk_right.map_or(e, |s| s.last + 1);
+        // "…, said X": without X after the verb, the words before are its subject, not a clause.
+        e = spk_right?.last + 1;
         if e < b && doc.word(e) == "," {
             e = b; // "…, said Brian Baker, a spokesman for the group."
         }
@@ -797,6 +798,11 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
             | "but"
             | "nothing."
     ) {
+        return false;
+    }
+    // "said pleasantly into the phone", "said into the microphone": an adverb or preposition.
+    if (w.len() > 4 && w.ends_with("ly")) || matches!(&*w, "into" | "onto" | "through" | "during" | "after" | "before")
+    {
         return false;
     }
     // A name or noun followed by something verb-like (checked loosely: not sentence-final).

@@ -805,3 +805,15 @@ fn appositive_subject_after_a_title_with_a_tagged_name() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!((qs[0].text.as_str(), slice(t, qs[0].speaker_span)), ("the vote was fair", Some("Ada Okafor")));
 }
+
+#[test]
+fn manner_adverbs_and_missing_inverted_speakers_are_no_clauses() {
+    let t = "“How are you today?” Okafor, a retired clerk, said pleasantly into the phone.";
+    let qs = show(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!((qs[0].0, qs[0].2.as_deref()), ("direct", Some("Okafor")));
+    let t = "“How are you today?” Okafor, a retired clerk, said.";
+    let qs = show(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].0, "direct");
+}
