@@ -23,7 +23,7 @@ use super::{Attrib, Doc, NONE};
 use crate::segment::TokenKind;
 
 /// How far (in tokens) a cue may be from the quote it attributes.
-const WINDOW_AFTER: usize = 20;
+const WINDOW_AFTER: usize = 36;
 const WINDOW_BEFORE: usize = 40;
 
 /// Attributes the region `regions[k]`; `done` holds the attributions of the regions before it in

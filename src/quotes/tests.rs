@@ -817,3 +817,11 @@ fn manner_adverbs_and_missing_inverted_speakers_are_no_clauses() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].0, "direct");
 }
+
+#[test]
+fn a_long_appositive_between_quote_and_verb() {
+    let t = "“The plan is sound,” Ada Okafor, director of the harbor authority and a professor at the maritime college in the old port town of Lisbeth, said of the plan.";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
+    assert_eq!((q.2.as_deref(), q.3.as_deref()), (Some("Ada Okafor"), Some("said")));
+}
