@@ -168,7 +168,10 @@ fn name_colon(doc: &Doc, a: usize, b: usize) -> Option<Reported> {
     let (first, last) = (colon + 1, b);
     let last = clause_trim(doc, first, last);
     let words = (first..last).filter(|&k| doc.toks[k].kind == TokenKind::Word).count();
-    if words < 3 || mostly_quoted(doc, first, last) || doc.toks[first].kind == TokenKind::Quote {
+    // A line in single quotes ("Varga: ‘We Will Win’") is still a statement; double quotes make a
+    // direct quote.
+    let double = doc.toks[first].kind == TokenKind::Quote && !matches!(doc.word(first), "‘" | "'");
+    if words < 3 || mostly_quoted(doc, first, last) || double {
         return None;
     }
     let spk = np_left(doc, end - 1, a).filter(|s| s.kind == speakers::SpeakerKind::Name)?;
@@ -628,8 +631,22 @@ fn according_to(doc: &Doc, a: usize, b: usize, j: usize, out: &mut Vec<Reported>
         let Some(last) = clause_end(doc, comma + 1, b) else { return };
         (comma + 1, last)
     } else {
-        let last = if doc.word(j - 1) == "," { j - 1 } else { j };
-        (a, last)
+        // "Fundraising, according to the campaign, has surged": inserted mid-sentence, the
+        // statement is the whole sentence; at the end, what comes before.
+        let inserted = doc.word(j - 1) == ","
+            && spk.is_some_and(|s| {
+                let after = s.last + 1;
+                after + 2 < b
+                    && doc.word(after) == ","
+                    && (after + 1..b).any(|k| matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number))
+            });
+        if let (true, Some(src)) = (inserted, spk) {
+            let Some(last) = clause_end(doc, src.last + 2, b) else { return };
+            (a, last)
+        } else {
+            let last = if doc.word(j - 1) == "," { j - 1 } else { j };
+            (a, last)
+        }
     };
     if last <= first + 2 || mostly_quoted(doc, first, last) || doc.toks[first].kind == TokenKind::Quote {
         return;

@@ -825,3 +825,23 @@ fn a_long_appositive_between_quote_and_verb() {
     let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
     assert_eq!((q.2.as_deref(), q.3.as_deref()), (Some("Ada Okafor"), Some("said")));
 }
+
+#[test]
+fn single_quoted_headline_and_inserted_according_to() {
+    let t = "Okafor: ‘The Harbor Will Stay Open’\n\nThe mayor spoke on Monday.";
+    let q = one(t);
+    assert_eq!(
+        (q.kind, q.rule, slice(t, q.speaker_span)),
+        (QuoteKind::Indirect, "name-colon-statement", Some("Okafor"))
+    );
+    let t = "Fundraising, according to the campaign, has surged in the past week.";
+    check(
+        &one(t),
+        t,
+        "Fundraising, according to the campaign, has surged in the past week",
+        QuoteKind::Indirect,
+        Some("the campaign"),
+        Some("according to"),
+        "according-to-clause",
+    );
+}
