@@ -561,7 +561,41 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
         }
         (Some(s), c)
     };
-    if mid && comma == a + 1 && doc.toks[a].kind == TokenKind::Word {
+    let connective = |w: &str| {
+        (w.len() > 4 && w.ends_with("ly"))
+            || matches!(
+                w,
+                "still"
+                    | "but"
+                    | "and"
+                    | "yet"
+                    | "however"
+                    | "instead"
+                    | "meanwhile"
+                    | "now"
+                    | "then"
+                    | "also"
+                    | "indeed"
+                    | "so"
+                    | "moreover"
+                    | "otherwise"
+                    | "nevertheless"
+                    | "nonetheless"
+                    | "again"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "overall"
+                    | "today"
+                    | "later"
+                    | "earlier"
+                    | "yes"
+                    | "no"
+                    | "well"
+                    | "plus"
+            )
+    };
+    if mid && comma == a + 1 && doc.toks[a].kind == TokenKind::Word && connective(&lower(doc, a)) {
         // "Still, he said, the plan works": a lone connective before the attribution is not
         // part of the statement.
         let last = clause_end(doc, after_start, b)?;
@@ -571,7 +605,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             attrib: Attrib { speaker: spk, cue: Some((j, j)), rule: "clause-said-clause", confidence: 0.6 },
         });
     }
-    if comma < a + 2 || mostly_quoted(doc, a, comma) || doc.toks[a].kind == TokenKind::Quote {
+    if (comma < a + 2 && !mid) || comma <= a || mostly_quoted(doc, a, comma) || doc.toks[a].kind == TokenKind::Quote {
         return None;
     }
     if mid {

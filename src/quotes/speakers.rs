@@ -800,6 +800,9 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
             break;
         }
         let lw = lower(doc, k);
+        if k > i && is_in(PRONOUNS, &lw) {
+            break; // "told investigators in July she was …"
+        }
         if k > i && (is_in(DETERMINERS, &lw) || is_in(STOP, &lw) && lw != "of") {
             if matches!(&*lw, "in" | "at" | "from" | "for")
                 && last_word.is_some_and(|l| is_in(SPEAKER_NOUNS, &lower(doc, l)))

@@ -845,3 +845,12 @@ fn single_quoted_headline_and_inserted_according_to() {
         "according-to-clause",
     );
 }
+
+#[test]
+fn a_one_word_subject_is_not_a_connective() {
+    let t = "Fraudsters, he said in the video, never last long.";
+    assert_eq!(one(t).text, "Fraudsters, he said in the video, never last long");
+    let t = "Okafor told investigators in July she was advised to use a private phone.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("she was advised to use a private phone", Some("Okafor")));
+}
