@@ -8,7 +8,7 @@
 //!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
 //!   `according to X, "…"` (`according-to-quote`);
 //! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
-//!   subject opens a subordinate clause ("Rubio said … Trump, whom he described as “…”") the
+//!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
 //!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no cue at all takes
 //!   the sentence's subject (`sentence-subject`, confidence 0.5);
 //! - a sentence ending in a colon just before (`colon-intro`);
@@ -95,22 +95,13 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     if inner.first <= sa + 1 {
         return None;
     }
-    let sub = matches!(
-        &*lower(doc, inner.first - 1),
-        "what"
-            | "whom"
-            | "which"
-            | "that"
-            | "when"
-            | "after"
-            | "as"
-            | "who"
-            | "where"
-            | "while"
-            | "because"
-            | "before"
-            | "if"
-    );
+    // Only a relative clause about something the outer speaker names ("Trump, whom he called",
+    // "what she calls"); in "when she called him …" or "in which he said …" the inner subject
+    // spoke.
+    let rel = inner.first - 1;
+    let after_preposition =
+        rel > sa && matches!(&*lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
+    let sub = matches!(&*lower(doc, rel), "what" | "whom" | "which" | "that") && !after_preposition;
     if !sub {
         return None;
     }

@@ -854,3 +854,11 @@ fn a_one_word_subject_is_not_a_connective() {
     let q = one(t);
     assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("she was advised to use a private phone", Some("Okafor")));
 }
+
+#[test]
+fn a_partial_quote_in_an_adverbial_clause_keeps_its_own_speaker() {
+    let t = "Okafor ran the port for years, until the day when Berg called her plan “a bold and overdue step for the town.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the partial quote");
+    assert_eq!(q.2.as_deref(), Some("Berg"), "{qs:#?}");
+}
