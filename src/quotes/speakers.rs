@@ -1029,7 +1029,15 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
     if !(w.len() > 4 && w.ends_with("ing")) || cue == floor {
         return subject_left(doc, cue, floor);
     }
-    let prev = cue - 1;
+    // "…, apparently suggesting", "…, while also saying": adverbs between the comma and the verb.
+    let mut prev = cue - 1;
+    while prev > floor && {
+        let l = lower(doc, prev);
+        (l.len() > 4 && l.ends_with("ly") && doc.toks[prev].kind == TokenKind::Word)
+            || matches!(&*l, "also" | "while" | "again" | "then" | "even" | "thereby" | "all" | "both")
+    } {
+        prev -= 1;
+    }
     if matches!(doc.word(prev), "," | "—" | "–") || doc.toks[prev].kind == TokenKind::Quote {
         // "X, who described it as “…,” adding that": the subject of the verb before, else the
         // clause's subject.

@@ -862,3 +862,11 @@ fn a_partial_quote_in_an_adverbial_clause_keeps_its_own_speaker() {
     let q = qs.iter().find(|q| q.0 == "direct").expect("the partial quote");
     assert_eq!(q.2.as_deref(), Some("Berg"), "{qs:#?}");
 }
+
+#[test]
+fn a_participle_after_an_adverb_takes_the_clause_subject() {
+    let t = "“Go teach kindergarten,” Okafor said, apparently suggesting that teachers do not work hard.";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "indirect").expect("the reported clause");
+    assert_eq!((q.1.as_str(), q.2.as_deref()), ("teachers do not work hard", Some("Okafor")), "{qs:#?}");
+}
