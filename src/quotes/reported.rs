@@ -140,6 +140,12 @@ fn is_furniture(w: &str) -> bool {
             | "spoiler"
             | "pictured"
             | "top"
+            | "contributing"
+            | "contributors"
+            | "reporting"
+            | "revealed"
+            | "readers"
+            | "byline"
     )
 }
 
@@ -148,7 +154,7 @@ fn is_furniture(w: &str) -> bool {
 /// the statement (`name-colon-statement`). A quoted statement is left to the direct layouts.
 fn name_colon(doc: &Doc, a: usize, b: usize) -> Option<Reported> {
     let colon = (a + 1..b.min(a + 7)).find(|&k| doc.word(k) == ":")?;
-    if is_furniture(&lower(doc, a)) || !speakers::is_name_word(doc, a) {
+    if (a..colon).any(|k| is_furniture(&lower(doc, k))) || !speakers::is_name_word(doc, a) {
         return None;
     }
     // The name, maybe with a title before it and an addressee after "to".

@@ -548,6 +548,8 @@ fn name_colon_headline_statement() {
     // Page furniture is not a speaker, and a quoted line is a direct quote.
     assert!(run("Update: The bridge has reopened to traffic.").is_empty());
     assert!(run("Photo Credit: Staff photographer at the scene").is_empty());
+    assert!(run("Contributing: Ada Lind and Tom Berg, Harbor Daily").is_empty());
+    assert!(run("Delegate Update: The latest count in the council race").is_empty());
     let qs = show("Okafor: “We will not give up this fight.”");
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].0, "direct");
