@@ -447,9 +447,13 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
     }
     let spk = subject_of(doc, a, j)?;
     let source = spk.kind == speakers::SpeakerKind::Nominal && is_source_noun(&lower(doc, spk.last));
-    // A base form may be a noun ("a phone call", "their support"): only after a name, a pronoun
-    // or a poll or study ("recent polls show …").
-    if doc.word(j).eq_ignore_ascii_case(cue.lemma) && spk.kind == speakers::SpeakerKind::Nominal && !source {
+    // A base form may be a noun ("a phone call", "their support"): only after a name, a pronoun,
+    // a poll or study ("recent polls show …") or people ("most voters support …").
+    if doc.word(j).eq_ignore_ascii_case(cue.lemma)
+        && spk.kind == speakers::SpeakerKind::Nominal
+        && !source
+        && !speakers::is_people_plural(doc, spk.last)
+    {
         return None;
     }
     // "found" states a finding only for a study or poll ("police found the car" does not).

@@ -602,6 +602,15 @@ fn is_joiner(doc: &Doc, i: usize) -> bool {
     is_in(NAME_JOINERS, doc.word(i))
 }
 
+/// A plural noun naming people who speak or hold views ("voters", "senators", "Republicans").
+pub(crate) fn is_people_plural(doc: &Doc, i: usize) -> bool {
+    let l = lower(doc, i);
+    l.len() > 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && (is_in(SPEAKER_NOUNS, &l) || doc.word(i).starts_with(|c: char| c.is_uppercase()) && is_name_word(doc, i))
+}
+
 /// A function word that never heads or ends a phrase ("and", "was", "to", …).
 pub(crate) fn is_stop(w: &str) -> bool {
     is_in(STOP, w)

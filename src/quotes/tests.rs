@@ -872,3 +872,19 @@ fn a_participle_after_an_adverb_takes_the_clause_subject() {
     let q = qs.iter().find(|q| q.0 == "indirect").expect("the reported clause");
     assert_eq!((q.1.as_str(), q.2.as_deref()), ("teachers do not work hard", Some("Okafor")), "{qs:#?}");
 }
+
+#[test]
+fn people_plurals_take_a_base_form_verb() {
+    let t = "Most harbor workers support the new ferry schedule.";
+    check(
+        &one(t),
+        t,
+        "the new ferry schedule",
+        QuoteKind::Indirect,
+        Some("Most harbor workers"),
+        Some("support"),
+        "name-verb-complement",
+    );
+    // Not any plural: "both sides show" stays a plain verb.
+    assert!(run("Talks will depend on whether both sides show real flexibility.").is_empty());
+}
