@@ -445,7 +445,9 @@ fn previous_speaker(
     let prev = &regions[p];
     // Nothing but quotes and their attributions between the two: no cue outside a quote after
     // the previous attribution's sentence.
-    let from = prev.close.unwrap_or(prev.last);
+    // The previous attribution may sit in the sentence after its quote ("“…?” Ruiz asked.").
+    let cue_after = done[p].and_then(|a| a.cue).map(|(_, c1)| c1).filter(|&c1| c1 < me);
+    let from = prev.close.unwrap_or(prev.last).max(cue_after.unwrap_or(0));
     let from_sent = doc.sent_of[from.min(doc.toks.len() - 1)] as usize;
     let scan_from = doc.sents[from_sent].1;
     if me.saturating_sub(scan_from) > 80 {

@@ -888,3 +888,11 @@ fn people_plurals_take_a_base_form_verb() {
     // Not any plural: "both sides show" stays a plain verb.
     assert!(run("Talks will depend on whether both sides show real flexibility.").is_empty());
 }
+
+#[test]
+fn a_quote_after_an_attribution_in_its_own_sentence_continues_the_speaker() {
+    let t = "“How are you today?” Okafor, a retired clerk, said pleasantly into the phone. “We are calling all our members.”";
+    let qs = show(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!((qs[1].2.as_deref(), qs[1].4), (Some("Okafor"), "continues-previous-speaker"));
+}
