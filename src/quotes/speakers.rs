@@ -1059,8 +1059,14 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
         }
         return clause_subject(doc, floor, cue).map(|s| (s, Found::Coordinated));
     }
+    if prev > floor && matches!(&*lower(doc, prev), "by" | "after" | "before" | "without") {
+        // "Ruiz ended her speech by saying …": the clause's subject.
+        return clause_subject(doc, floor, prev).map(|s| (s, Found::Coordinated));
+    }
     let plain = subject_left(doc, cue, floor);
     match plain {
+        // "with many marchers chanting …": the phrase after "with" is the subject.
+        Some((s, _)) if s.first > floor && lower(doc, s.first - 1) == "with" => plain,
         Some((s, _)) if s.kind == SpeakerKind::Nominal => {
             match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal) {
                 Some(c) => Some((c, Found::Coordinated)),

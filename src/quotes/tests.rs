@@ -896,3 +896,15 @@ fn a_quote_after_an_attribution_in_its_own_sentence_continues_the_speaker() {
     assert_eq!(qs.len(), 2, "{qs:#?}");
     assert_eq!((qs[1].2.as_deref(), qs[1].4), (Some("Okafor"), "continues-previous-speaker"));
 }
+
+#[test]
+fn participles_after_by_and_with() {
+    let t = "Okafor ended her speech by saying “the harbor belongs to all of us.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
+    assert_eq!(q.2.as_deref(), Some("Okafor"), "{qs:#?}");
+    let t = "The harbor was full of people, with many dock workers chanting “Keep the ferry running all year.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
+    assert_eq!(q.2.as_deref(), Some("many dock workers"), "{qs:#?}");
+}
