@@ -5,23 +5,27 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Attributes a direct quote: `"…," X said`, `X said: "…"`, `X called it "…"`.
-pub(crate) const SPEECH: u8 = 1;
+pub(crate) const SPEECH: u16 = 1;
 /// Takes a reported clause after "that": `X warned that …`.
-pub(crate) const CLAUSE: u8 = 2;
+pub(crate) const CLAUSE: u16 = 2;
 /// Takes a bare reported clause too: `X said Lisbon is …`.
-pub(crate) const BARE: u8 = 4;
+pub(crate) const BARE: u16 = 4;
 /// Allows the speaker after the verb: `"…," said X`.
-pub(crate) const INVERT: u8 = 8;
+pub(crate) const INVERT: u16 = 8;
 /// Takes an addressee before the clause: `X told reporters (that) …`.
-pub(crate) const OBJECT: u8 = 16;
+pub(crate) const OBJECT: u16 = 16;
 /// A belief, expectation or evaluation rather than a speech act: lower confidence.
-pub(crate) const WEAK: u8 = 32;
+pub(crate) const WEAK: u16 = 32;
 /// Its object or infinitive is the attributed content: `X urged Congress to act`, `X declined to
 /// comment`, `X criticized the plan`.
-pub(crate) const COMPLEMENT: u8 = 64;
+pub(crate) const COMPLEMENT: u16 = 64;
+/// Only with its particle ("pointed to", "referring to", "talked about"): the content follows it.
+pub(crate) const PARTICLE: u16 = 128;
+/// Only as a characterisation with "as": `X sees the deal as a trap`, `X cast him as weak`.
+pub(crate) const AS: u16 = 256;
 
 /// Space-separated forms of one verb, and its flags.
-const VERBS: &[(&str, u8)] = &[
+const VERBS: &[(&str, u16)] = &[
     ("say says said saying", SPEECH | CLAUSE | BARE | INVERT),
     ("tell tells told telling", SPEECH | CLAUSE | BARE | INVERT | OBJECT),
     ("add adds added adding", SPEECH | CLAUSE | BARE | INVERT),
@@ -32,7 +36,7 @@ const VERBS: &[(&str, u8)] = &[
     ("confirm confirms confirmed confirming", SPEECH | CLAUSE | COMPLEMENT),
     ("describe describes described describing", SPEECH | COMPLEMENT),
     ("explain explains explained explaining", SPEECH | CLAUSE | INVERT),
-    ("note notes noted noting", SPEECH | CLAUSE | INVERT),
+    ("note notes noted noting", SPEECH | CLAUSE | INVERT | COMPLEMENT),
     ("claim claims claimed claiming", SPEECH | CLAUSE | BARE),
     ("argue argues argued arguing", SPEECH | CLAUSE | BARE | INVERT),
     ("insist insists insisted insisting", SPEECH | CLAUSE | BARE | INVERT),
@@ -41,7 +45,7 @@ const VERBS: &[(&str, u8)] = &[
     ("stated stating", SPEECH | CLAUSE),
     ("write writes wrote writing", SPEECH | CLAUSE | BARE | INVERT),
     ("tweet tweets tweeted tweeting", SPEECH | CLAUSE | BARE),
-    ("report reported reporting", SPEECH | CLAUSE),
+    ("report reported reporting", SPEECH | CLAUSE | BARE),
     ("reply replies replied replying", SPEECH | CLAUSE | INVERT),
     ("respond responds responded responding", SPEECH | INVERT),
     ("answer answers answered answering", SPEECH | INVERT),
@@ -84,7 +88,7 @@ const VERBS: &[(&str, u8)] = &[
     ("exclaim exclaims exclaimed exclaiming", SPEECH | INVERT),
     ("proclaim proclaims proclaimed proclaiming", SPEECH | CLAUSE),
     ("demand demands demanded demanding", SPEECH | CLAUSE | COMPLEMENT),
-    ("mention mentions mentioned mentioning", SPEECH | CLAUSE),
+    ("mention mentions mentioned mentioning", SPEECH | CLAUSE | COMPLEMENT),
     ("lament laments lamented lamenting", SPEECH | CLAUSE),
     ("muse muses mused musing", SPEECH | INVERT),
     ("wonder wonders wondered wondering", SPEECH),
@@ -125,7 +129,7 @@ const VERBS: &[(&str, u8)] = &[
     ("expect expects expected expecting", CLAUSE | WEAK | COMPLEMENT),
     ("estimate estimates estimated estimating", CLAUSE | WEAK),
     ("show shows showed showing", CLAUSE | WEAK | COMPLEMENT),
-    ("find finds found finding", CLAUSE | WEAK),
+    ("find finds found finding", CLAUSE | WEAK | COMPLEMENT),
     ("know knows knew", CLAUSE | WEAK),
     ("realize realizes realized realise realises realised", CLAUSE | WEAK),
     ("recognize recognizes recognized", CLAUSE | WEAK),
@@ -145,7 +149,7 @@ const VERBS: &[(&str, u8)] = &[
     ("plans planned planning", COMPLEMENT | WEAK),
     ("intend intends intended intending", COMPLEMENT | WEAK),
     ("endorse endorses endorsed endorsing", COMPLEMENT | WEAK),
-    ("supports supported", COMPLEMENT | WEAK),
+    ("support supports supported", COMPLEMENT | WEAK),
     ("oppose opposes opposed opposing", COMPLEMENT | WEAK),
     ("favor favors favored favour favours favoured", COMPLEMENT | WEAK),
     ("cited citing", COMPLEMENT | WEAK),
@@ -169,11 +173,43 @@ const VERBS: &[(&str, u8)] = &[
     ("tout touts touted touting", COMPLEMENT | WEAK),
     ("hail hails hailed hailing", COMPLEMENT | WEAK),
     ("lambaste lambastes lambasted lambasting", COMPLEMENT | WEAK),
-    ("backed backing", COMPLEMENT | WEAK),
+    ("backed backing backs", COMPLEMENT | WEAK),
     ("supporting", COMPLEMENT | WEAK),
     ("express expresses expressed expressing", COMPLEMENT | WEAK),
     ("voice voices voiced voicing", COMPLEMENT | WEAK),
+    ("echo echoes echoed echoing", COMPLEMENT | WEAK),
+    ("order orders ordered ordering", COMPLEMENT | WEAK),
+    ("discuss discusses discussed discussing", COMPLEMENT | WEAK),
+    ("disclose discloses disclosed disclosing", CLAUSE | COMPLEMENT | WEAK),
+    ("thank thanked thanking", COMPLEMENT | WEAK),
+    ("prefer prefers preferred preferring", COMPLEMENT | WEAK),
+    ("promote promotes promoted promoting", COMPLEMENT | WEAK),
+    ("decide decides decided deciding", CLAUSE | COMPLEMENT | WEAK),
+    ("learn learns learned learnt", CLAUSE | WEAK),
+    ("understand understands understood", CLAUSE | WEAK),
+    ("list listed listing", COMPLEMENT | WEAK),
+    ("see sees saw seeing", COMPLEMENT | WEAK | AS),
+    ("view views viewed viewing", COMPLEMENT | WEAK | AS),
+    ("regard regards regarded", COMPLEMENT | WEAK | AS),
+    ("cast casts casting", COMPLEMENT | WEAK | AS),
+    ("portray portrays portrayed portraying", COMPLEMENT | WEAK),
+    ("point points pointed pointing", COMPLEMENT | CLAUSE | PARTICLE),
+    ("refer refers referred referring", COMPLEMENT | PARTICLE),
+    ("talk talks talked talking", COMPLEMENT | PARTICLE),
+    ("speak speaks spoke speaking", COMPLEMENT | PARTICLE),
+    ("focus focuses focused focusing", COMPLEMENT | PARTICLE | WEAK),
 ];
+
+/// The particle a verb takes before its content ("pointed out that …", "referring to …").
+pub(crate) fn particle(lemma: &str, word: &str) -> bool {
+    match lemma {
+        "point" => matches!(word, "to" | "out"),
+        "refer" => word == "to",
+        "talk" | "speak" => word == "about",
+        "focus" => word == "on",
+        _ => false,
+    }
+}
 
 /// One verb form found in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,11 +217,11 @@ pub(crate) struct Cue {
     /// The verb's base form.
     pub lemma: &'static str,
     /// Its flags (`SPEECH`, `CLAUSE`, …).
-    pub flags: u8,
+    pub flags: u16,
 }
 
 impl Cue {
-    pub(crate) fn has(self, flag: u8) -> bool {
+    pub(crate) fn has(self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 

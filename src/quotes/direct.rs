@@ -8,7 +8,7 @@
 //!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
 //!   `according to X, "…"` (`according-to-quote`);
 //! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
-//!   subject opens a subordinate clause ("Rubio said … Trump, whom he described as “…”") the
+//!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
 //!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no cue at all takes
 //!   the sentence's subject (`sentence-subject`, confidence 0.5);
 //! - a sentence ending in a colon just before (`colon-intro`);
@@ -23,7 +23,7 @@ use super::{Attrib, Doc, NONE};
 use crate::segment::TokenKind;
 
 /// How far (in tokens) a cue may be from the quote it attributes.
-const WINDOW_AFTER: usize = 20;
+const WINDOW_AFTER: usize = 36;
 const WINDOW_BEFORE: usize = 40;
 
 /// Attributes the region `regions[k]`; `done` holds the attributions of the regions before it in
@@ -95,22 +95,13 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     if inner.first <= sa + 1 {
         return None;
     }
-    let sub = matches!(
-        &*lower(doc, inner.first - 1),
-        "what"
-            | "whom"
-            | "which"
-            | "that"
-            | "when"
-            | "after"
-            | "as"
-            | "who"
-            | "where"
-            | "while"
-            | "because"
-            | "before"
-            | "if"
-    );
+    // Only a relative clause about something the outer speaker names ("Trump, whom he called",
+    // "what she calls"); in "when she called him …" or "in which he said …" the inner subject
+    // spoke.
+    let rel = inner.first - 1;
+    let after_preposition =
+        rel > sa && matches!(&*lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
+    let sub = matches!(&*lower(doc, rel), "what" | "whom" | "which" | "that") && !after_preposition;
     if !sub {
         return None;
     }
@@ -121,6 +112,14 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
 /// The subject opening the sentence `sa..` before token `end`, when a verb follows it.
 fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
     let mut s = speakers::subject_at(doc, sa, end)?;
+    // "It", "Nothing", "Smiling broadly, …", "A number of …": not a speaker.
+    let head = lower(doc, s.first);
+    if matches!(&*head, "it" | "this" | "that" | "there" | "nothing" | "everything" | "something" | "a" | "an")
+        || (head.len() > 5 && head.ends_with("ing"))
+        || doc.word(s.last + 1) == ","
+    {
+        return None;
+    }
     // "The union protested": the phrase stops before a verb-like word.
     if s.kind == SpeakerKind::Nominal {
         if let Some(v) = (s.first + 1..=s.last).find(|&k| speakers::looks_verbal(&lower(doc, k))) {
@@ -235,7 +234,37 @@ fn after(doc: &Doc, r: &Region) -> Option<Attrib> {
         let spk = np_right(doc, i, b).filter(|s| s.kind == SpeakerKind::Name)?;
         return Some(attrib(Some(spk), (i - 1, i - 1), "quote-dash-name", 0.7));
     }
-    None
+    frame_verb(doc, r, c, i, b)
+}
+
+/// `“…,” he surmised.`: a quote ending in a comma (or `?`/`!`), then a subject and one verb
+/// closing the sentence is attributed by its layout, even with a verb outside the lexicon
+/// (`quote-comma-name-verb`).
+fn frame_verb(doc: &Doc, r: &Region, c: usize, i: usize, b: usize) -> Option<Attrib> {
+    let inner_end = r.last.checked_sub(1).filter(|&x| x >= r.first)?;
+    let framed = matches!(doc.word(inner_end), "," | "?" | "!") || doc.word(c + 1) == ",";
+    if !framed || doc.word(i - 1) == "—" {
+        return None;
+    }
+    let spk = np_right(doc, i, b)?;
+    if spk.kind == SpeakerKind::Nominal && spk.last > spk.first + 4 {
+        return None;
+    }
+    let v = spk.last + 1;
+    if v >= b || doc.toks[v].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.word(v);
+    let verbal = w.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && w.len() > 3
+        && (w.ends_with("ed") || w.ends_with('s'))
+        && !speakers::is_stop(&lower(doc, v));
+    // Only punctuation, or a short adverbial, after the verb.
+    let rest = (v + 1..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
+    if !verbal || rest > 3 || (v + 1..b).any(|x| doc.toks[x].kind == TokenKind::Quote) {
+        return None;
+    }
+    Some(attrib(Some(spk), (v, v), "quote-comma-name-verb", 0.6))
 }
 
 /// The sentence after a quote that ended its sentence, when it opens with `X said` or `said X`.
@@ -416,7 +445,9 @@ fn previous_speaker(
     let prev = &regions[p];
     // Nothing but quotes and their attributions between the two: no cue outside a quote after
     // the previous attribution's sentence.
-    let from = prev.close.unwrap_or(prev.last);
+    // The previous attribution may sit in the sentence after its quote ("“…?” Ruiz asked.").
+    let cue_after = done[p].and_then(|a| a.cue).map(|(_, c1)| c1).filter(|&c1| c1 < me);
+    let from = prev.close.unwrap_or(prev.last).max(cue_after.unwrap_or(0));
     let from_sent = doc.sent_of[from.min(doc.toks.len() - 1)] as usize;
     let scan_from = doc.sents[from_sent].1;
     if me.saturating_sub(scan_from) > 80 {

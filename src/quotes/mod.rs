@@ -238,8 +238,20 @@ pub fn find_quotes(
             continue;
         }
         let mut found = direct::attribute(&doc, &regions, k, last_spoken, &done);
-        if found.is_none_or(|a| a.speaker.is_none()) {
-            if let Some(rep) = enclosing(&reported, r) {
+        if let Some(rep) = enclosing(&reported, r) {
+            // A partial quote inside a reported clause is that statement's, unless a cue nearer
+            // than the clause's own attributes it: a cue further left ("a clip Judge Lee called
+            // “vile,” Ruiz voiced a wish to “…”") or nested inside the clause ("Ruiz said the
+            // protests demand “more listening”", a description as subject) is not the quote's.
+            let open = r.open.unwrap_or(r.first);
+            let overridden = |a: &Attrib| match (a.cue, rep.attrib.cue) {
+                (Some((c, _)), Some((rc, _))) => {
+                    let nominal = a.speaker.is_some_and(|s| s.kind == SpeakerKind::Nominal);
+                    c < open && c != rc && (c < rc || nominal && (rep.first..rep.last).contains(&c))
+                }
+                _ => false,
+            };
+            if found.is_none_or(|a| a.speaker.is_none() || overridden(&a)) {
                 found = Some(Attrib { rule: "inside-reported-clause", confidence: 0.6, ..rep.attrib });
             }
         }
@@ -262,7 +274,7 @@ pub fn find_quotes(
     let mut items: Vec<(usize, usize, QuoteKind, Attrib)> = Vec::new();
     for &k in &order {
         if let Some(a) = done[k] {
-            items.push((regions[k].first, regions[k].last, QuoteKind::Direct, a));
+            items.push((regions[k].first, inner_end(&doc, regions[k].first, regions[k].last), QuoteKind::Direct, a));
         }
     }
     for rep in reported {
@@ -307,6 +319,16 @@ pub fn find_quotes(
             }
         })
         .collect()
+}
+
+/// The end of a quote's words: a comma, semicolon or colon set inside the closing mark by
+/// American style (`“We tried,” she said`) belongs to the sentence around the quote, not to the
+/// quote. A final `.`, `?`, `!`, `…` or dash is the speaker's and stays.
+fn inner_end(doc: &Doc, first: usize, mut last: usize) -> usize {
+    while last > first + 1 && matches!(doc.word(last - 1), "," | ";" | ":") {
+        last -= 1;
+    }
+    last
 }
 
 /// The reported clause (sorted by start) that holds the region, if any.

@@ -602,6 +602,20 @@ fn is_joiner(doc: &Doc, i: usize) -> bool {
     is_in(NAME_JOINERS, doc.word(i))
 }
 
+/// A plural noun naming people who speak or hold views ("voters", "senators", "Republicans").
+pub(crate) fn is_people_plural(doc: &Doc, i: usize) -> bool {
+    let l = lower(doc, i);
+    l.len() > 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && (is_in(SPEAKER_NOUNS, &l) || doc.word(i).starts_with(|c: char| c.is_uppercase()) && is_name_word(doc, i))
+}
+
+/// A function word that never heads or ends a phrase ("and", "was", "to", …).
+pub(crate) fn is_stop(w: &str) -> bool {
+    is_in(STOP, w)
+}
+
 pub(crate) fn is_pronoun(doc: &Doc, i: usize) -> bool {
     doc.toks[i].kind == TokenKind::Word && is_in(PRONOUNS, &lower(doc, i))
 }
@@ -694,6 +708,10 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         return Some((Speaker::new(t, t, SpeakerKind::Pronoun), t));
     }
     let capital = is_name_word(doc, t);
+    if is_in(STANDALONE, &lt) && (t == floor || !matches!(doc.toks[t - 1].kind, TokenKind::Word | TokenKind::Number)) {
+        // "Another said", "Some argued": a quantifier standing for people.
+        return Some((Speaker::new(t, t, SpeakerKind::Nominal), t));
+    }
     if !capital && (is_in(STOP, &lt) || is_in(DETERMINERS, &lt) || looks_verbal(&lt)) {
         return None;
     }
@@ -791,6 +809,9 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
             break;
         }
         let lw = lower(doc, k);
+        if k > i && is_in(PRONOUNS, &lw) {
+            break; // "told investigators in July she was …"
+        }
         if k > i && (is_in(DETERMINERS, &lw) || is_in(STOP, &lw) && lw != "of") {
             if matches!(&*lw, "in" | "at" | "from" | "for")
                 && last_word.is_some_and(|l| is_in(SPEAKER_NOUNS, &lower(doc, l)))
@@ -878,8 +899,16 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     if w == "," && t > floor {
         return appositive_subject(doc, floor, t).map(|s| (s, Found::Appositive));
     }
+    if matches!(w, "-" | "—" | "–" | "--") && t > floor + 1 {
+        // "Mr. Bush - in a line aimed at his rival - declared": the phrase before the first dash.
+        let open = (floor.max(t.saturating_sub(40))..t).rev().find(|&k| doc.word(k) == w)?;
+        return np_left(doc, open.checked_sub(1)?, floor).map(|s| (s, Found::Appositive));
+    }
     np_left(doc, t, floor).map(|s| (s, Found::Plain))
 }
+
+/// Quantifiers that stand for people as a subject ("Another said", "Many argued").
+const STANDALONE: &[&str] = &["another", "some", "many", "several", "most", "both", "few", "others", "one", "all"];
 
 /// The subject before an appositive or a comma: "X, the minister, said", "X, 53, who lives in
 /// Ohio, said", "Brazilian media outlets, reported": the first comma-ended phrase of the sentence
@@ -893,8 +922,23 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
         }
         if c > seg_start {
             let start = skip_conjunction(doc, seg_start, c);
-            if let Some((s, k)) = np_left_phrase(doc, c - 1, start) {
-                if k == start {
+            // "Sen. Lee Bright (R), a supporter, said": the name before a short parenthesis.
+            let mut end = c - 1;
+            if doc.word(end) == ")" {
+                if let Some(open) = (start..end).rev().take(8).find(|&k| doc.word(k) == "(") {
+                    end = open.saturating_sub(1).max(start);
+                }
+            }
+            if let Some((s, k)) = np_left_phrase(doc, end, start) {
+                // The phrase fills the segment, maybe after a title ("Florida delegate John Lee").
+                let title = (start..k).all(|x| {
+                    let l = lower(doc, x);
+                    doc.toks[x].kind == TokenKind::Word
+                        && !is_in(STOP, &l)
+                        && !looks_verbal(&l)
+                        && super::cues::verb(doc.word(x)).is_none()
+                });
+                if k == start || (k < start + 4 && title) {
                     return Some(s);
                 }
             }
@@ -905,7 +949,23 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
 }
 
 fn skip_conjunction(doc: &Doc, start: usize, end: usize) -> usize {
-    if start + 1 < end && matches!(&*lower(doc, start), "but" | "and" | "yet" | "so" | "still" | "meanwhile") {
+    if start + 1 < end
+        && matches!(
+            &*lower(doc, start),
+            "but"
+                | "and"
+                | "yet"
+                | "so"
+                | "still"
+                | "meanwhile"
+                | "even"
+                | "also"
+                | "now"
+                | "then"
+                | "instead"
+                | "indeed"
+        )
+    {
         start + 1
     } else {
         start
@@ -978,7 +1038,15 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
     if !(w.len() > 4 && w.ends_with("ing")) || cue == floor {
         return subject_left(doc, cue, floor);
     }
-    let prev = cue - 1;
+    // "…, apparently suggesting", "…, while also saying": adverbs between the comma and the verb.
+    let mut prev = cue - 1;
+    while prev > floor && {
+        let l = lower(doc, prev);
+        (l.len() > 4 && l.ends_with("ly") && doc.toks[prev].kind == TokenKind::Word)
+            || matches!(&*l, "also" | "while" | "again" | "then" | "even" | "thereby" | "all" | "both")
+    } {
+        prev -= 1;
+    }
     if matches!(doc.word(prev), "," | "—" | "–") || doc.toks[prev].kind == TokenKind::Quote {
         // "X, who described it as “…,” adding that": the subject of the verb before, else the
         // clause's subject.
@@ -991,8 +1059,14 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
         }
         return clause_subject(doc, floor, cue).map(|s| (s, Found::Coordinated));
     }
+    if prev > floor && matches!(&*lower(doc, prev), "by" | "after" | "before" | "without") {
+        // "Ruiz ended her speech by saying …": the clause's subject.
+        return clause_subject(doc, floor, prev).map(|s| (s, Found::Coordinated));
+    }
     let plain = subject_left(doc, cue, floor);
     match plain {
+        // "with many marchers chanting …": the phrase after "with" is the subject.
+        Some((s, _)) if s.first > floor && lower(doc, s.first - 1) == "with" => plain,
         Some((s, _)) if s.kind == SpeakerKind::Nominal => {
             match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal) {
                 Some(c) => Some((c, Found::Coordinated)),

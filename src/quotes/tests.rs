@@ -50,15 +50,7 @@ fn check(q: &Quote, text: &str, quote: &str, kind: QuoteKind, speaker: Option<&s
 #[test]
 fn quote_comma_name_said() {
     let t = "“We will not back down,” Smith said.";
-    check(
-        &one(t),
-        t,
-        "We will not back down,",
-        QuoteKind::Direct,
-        Some("Smith"),
-        Some("said"),
-        "quote-comma-name-said",
-    );
+    check(&one(t), t, "We will not back down", QuoteKind::Direct, Some("Smith"), Some("said"), "quote-comma-name-said");
     assert_eq!(one(t).speaker.as_deref(), Some("Smith"));
 }
 
@@ -68,7 +60,7 @@ fn quote_comma_said_name() {
     check(
         &one(t),
         t,
-        "The talks are over,",
+        "The talks are over",
         QuoteKind::Direct,
         Some("Jane Porter"),
         Some("said"),
@@ -87,7 +79,7 @@ fn quote_name_said_adding_quote() {
     let t = "“We tried,” Porter said, adding “but nobody listened.”";
     let qs = run(t);
     assert_eq!(qs.len(), 2, "{qs:#?}");
-    check(&qs[0], t, "We tried,", QuoteKind::Direct, Some("Porter"), Some("said"), "quote-comma-name-said");
+    check(&qs[0], t, "We tried", QuoteKind::Direct, Some("Porter"), Some("said"), "quote-comma-name-said");
     check(&qs[1], t, "but nobody listened.", QuoteKind::Direct, Some("Porter"), Some("adding"), "participle-inherits");
 }
 
@@ -110,7 +102,7 @@ fn split_quote_and_next_paragraph_continue_the_speaker() {
     let t = "“We tried,” he said. “Nobody listened.”\n\n“Next year we will try again with new partners.”";
     let qs = run(t);
     assert_eq!(qs.len(), 3, "{qs:#?}");
-    check(&qs[0], t, "We tried,", QuoteKind::Direct, Some("he"), Some("said"), "quote-comma-name-said");
+    check(&qs[0], t, "We tried", QuoteKind::Direct, Some("he"), Some("said"), "quote-comma-name-said");
     check(&qs[1], t, "Nobody listened.", QuoteKind::Direct, Some("he"), Some("said"), "continues-previous-speaker");
     assert_eq!(qs[2].rule, "continues-previous-speaker");
     assert_eq!(slice(t, qs[2].speaker_span), Some("he"));
@@ -159,7 +151,7 @@ fn partial_quote_and_participle_clause() {
         Some("described"),
         "name-verb-complement",
     );
-    check(&qs[1], t, "a total failure,", QuoteKind::Direct, Some("Omar Haddad"), Some("described"), "name-cue-partial");
+    check(&qs[1], t, "a total failure", QuoteKind::Direct, Some("Omar Haddad"), Some("described"), "name-cue-partial");
     check(
         &qs[2],
         t,
@@ -280,7 +272,7 @@ fn two_apostrophe_marks() {
     check(
         &one(t),
         t,
-        "We will win this race,",
+        "We will win this race",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -303,7 +295,7 @@ fn nested_quotes_give_one_quote() {
     check(
         &one(t),
         t,
-        "He told me ‘no’ twice, and then he left,",
+        "He told me ‘no’ twice, and then he left",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -313,7 +305,7 @@ fn nested_quotes_give_one_quote() {
     check(
         &one(t),
         t,
-        "She called it \"a disaster\" on live television,",
+        "She called it \"a disaster\" on live television",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -339,7 +331,7 @@ fn unbalanced_marks_run_to_the_paragraph_end() {
     check(
         &one(t),
         t,
-        "We will not leave this place until the job is done,",
+        "We will not leave this place until the job is done",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -364,7 +356,7 @@ fn multi_paragraph_quote() {
     check(
         &qs[1],
         t,
-        "The second part is harder,",
+        "The second part is harder",
         QuoteKind::Direct,
         Some("Porter"),
         Some("said"),
@@ -514,4 +506,405 @@ fn a_relative_clause_does_not_cut_the_reported_clause() {
     let t = "Halvorsen said several clerks were fired, such as one who pleaded for more time.";
     let q = one(t);
     assert_eq!(q.text, "several clerks were fired, such as one who pleaded for more time");
+}
+
+#[test]
+fn trailing_comma_inside_the_marks_is_not_quoted() {
+    // American style puts the comma inside the closing mark; it belongs to the frame sentence.
+    let t = "“The talks produced no results,” Okafor said.";
+    check(
+        &one(t),
+        t,
+        "The talks produced no results",
+        QuoteKind::Direct,
+        Some("Okafor"),
+        Some("said"),
+        "quote-comma-name-said",
+    );
+    let t = "“Why would we stop now?” Okafor asked.";
+    assert_eq!(one(t).text, "Why would we stop now?");
+    let t = "Okafor said: “The talks are over.”";
+    assert_eq!(one(t).text, "The talks are over.");
+    // A partial quote keeps no colon or semicolon either.
+    let t = "Okafor called the plan “a trap;” the mayor disagreed.";
+    assert_eq!(run(t).iter().find(|q| q.kind == QuoteKind::Direct).map(|q| q.text.as_str()), Some("a trap"));
+}
+
+#[test]
+fn name_colon_headline_statement() {
+    let t = "Okafor: Border Talks Have Failed\n\nThe minister spoke on Monday.";
+    check(
+        &one(t),
+        t,
+        "Border Talks Have Failed",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some(":"),
+        "name-colon-statement",
+    );
+    let t = "Mayor Ruiz to Council: We Will Not Raise Taxes.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("We Will Not Raise Taxes", Some("Ruiz")));
+    // Page furniture is not a speaker, and a quoted line is a direct quote.
+    assert!(run("Update: The bridge has reopened to traffic.").is_empty());
+    assert!(run("Photo Credit: Staff photographer at the scene").is_empty());
+    assert!(run("Contributing: Ada Lind and Tom Berg, Harbor Daily").is_empty());
+    assert!(run("Delegate Update: The latest count in the council race").is_empty());
+    let qs = show("Okafor: “We will not give up this fight.”");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].0, "direct");
+}
+
+#[test]
+fn poll_introduces_its_finding() {
+    let t = "In the new Harbor Institute poll, most voters back the transit plan.";
+    check(
+        &one(t),
+        t,
+        "most voters back the transit plan",
+        QuoteKind::Indirect,
+        Some("the new Harbor Institute poll"),
+        Some("In"),
+        "poll-clause",
+    );
+    let t = "Recent polls show the mayor with a narrow lead.";
+    check(
+        &one(t),
+        t,
+        "the mayor with a narrow lead",
+        QuoteKind::Indirect,
+        Some("Recent polls"),
+        Some("show"),
+        "name-verb-complement",
+    );
+    // "In" a place is no poll; "both sides show" is a noun phrase's verb, not a finding.
+    assert!(run("In the old harbor town, most shops closed early.").is_empty());
+    assert!(run("Talks will depend on whether both sides show real flexibility.").is_empty());
+}
+
+#[test]
+fn asked_about_is_the_question() {
+    let t = "When asked by a reporter about the delay, Okafor shrugged.";
+    check(&one(t), t, "about the delay", QuoteKind::Indirect, Some("a reporter"), Some("asked"), "asked-about");
+    let t = "Asked on Monday whether she would run again, the mayor smiled.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), q.speaker_span), ("whether she would run again", None));
+}
+
+#[test]
+fn particle_verbs_and_characterisations() {
+    let t = "Okafor pointed to the falling price of grain.";
+    check(
+        &one(t),
+        t,
+        "the falling price of grain",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("pointed to"),
+        "name-verb-complement",
+    );
+    let t = "The mayor pointed out that the bridge was never finished.";
+    check(
+        &one(t),
+        t,
+        "the bridge was never finished",
+        QuoteKind::Indirect,
+        Some("The mayor"),
+        Some("pointed out"),
+        "name-said-clause",
+    );
+    let t = "Ruiz sees the harbor deal as a trap for small fishermen.";
+    check(
+        &one(t),
+        t,
+        "the harbor deal as a trap for small fishermen",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("sees"),
+        "name-verb-complement",
+    );
+    // Without the particle or "as" these verbs say nothing reported.
+    assert!(run("Ruiz pointed the camera at the crowd outside.").is_empty());
+    assert!(run("Ruiz saw the harbor from her office window.").is_empty());
+    assert!(run("Grain exports declined 40 percent in the first half.").is_empty());
+}
+
+#[test]
+fn lone_connective_before_an_inserted_attribution() {
+    let t = "Still, he said, the council has to decide who pays for the bridge.";
+    check(
+        &one(t),
+        t,
+        "the council has to decide who pays for the bridge",
+        QuoteKind::Indirect,
+        Some("he"),
+        Some("said"),
+        "clause-said-clause",
+    );
+}
+
+#[test]
+fn a_nested_attribution_stays_part_of_the_outer_statement() {
+    let t = "Ruiz said she thinks the harbor plan will fail.";
+    check(
+        &one(t),
+        t,
+        "she thinks the harbor plan will fail",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("said"),
+        "name-said-clause",
+    );
+    let t = "Organizers say they want to avoid any violence this weekend.";
+    assert_eq!(one(t).text, "they want to avoid any violence this weekend");
+}
+
+#[test]
+fn a_reported_clause_ending_in_a_short_quote() {
+    let t = "Ruiz said port managers were phoning her “every ten minutes.”";
+    let qs = show(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].0, "indirect");
+    assert_eq!(qs[0].1, "port managers were phoning her “every ten minutes.”");
+    assert_eq!((qs[1].0, qs[1].1.as_str()), ("direct", "every ten minutes."));
+}
+
+#[test]
+fn subjects_across_dashes_parentheses_and_quantifiers() {
+    let t = "Mayor Ruiz - in a speech aimed at her rival - declared that the harbor would stay open.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the harbor would stay open", Some("Ruiz")));
+    let t = "Sen. Ada Okafor (D), a longtime ally of the mayor, suggested that the vote was rigged.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the vote was rigged", Some("Ada Okafor")));
+    let t = "Even Ada Okafor, who has long defended the mayor, said the harbor plan was doomed.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("said")).expect("the said clause");
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the harbor plan was doomed", Some("Ada Okafor")));
+    let t = "Another said the harbor plan was doomed from the start.";
+    let q = one(t);
+    assert_eq!(slice(t, q.speaker_span), Some("Another"));
+}
+
+#[test]
+fn a_non_speech_participle_does_not_cut_the_clause() {
+    let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("believe")).expect("the belief");
+    assert_eq!(q.text, "the record of the mayor, promoting new harbor jobs, will win the city");
+    assert_eq!(slice(t, q.speaker_span), Some("Aides"));
+}
+
+#[test]
+fn as_x_noted() {
+    let t = "As the harbor board noted, the port lost money in every quarter.";
+    check(
+        &one(t),
+        t,
+        "the port lost money in every quarter",
+        QuoteKind::Indirect,
+        Some("the harbor board"),
+        Some("noted"),
+        "as-x-said",
+    );
+    let t = "The port lost money in every quarter, as Okafor reported on Monday.";
+    check(
+        &one(t),
+        t,
+        "The port lost money in every quarter",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("reported"),
+        "as-x-said",
+    );
+    // "as" in time clauses is no attribution.
+    assert!(run("As the mayor began her speech, the lights went out.").is_empty());
+}
+
+#[test]
+fn a_single_name_object() {
+    let t = "The union endorsed Okafor.";
+    check(&one(t), t, "Okafor", QuoteKind::Indirect, Some("The union"), Some("endorsed"), "name-verb-complement");
+}
+
+#[test]
+fn a_partial_quote_belongs_to_its_reported_clause() {
+    let t = "In a clip that Judge Lee called “vile,” Ruiz voiced a wish to “close every harbor.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct" && q.1 == "close every harbor.").expect("the partial quote");
+    assert_eq!((q.2.as_deref(), q.4), (Some("Ruiz"), "inside-reported-clause"));
+    let t = "Okafor said the protests demand “more listening” from the council.";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the partial quote");
+    assert_eq!((q.1.as_str(), q.2.as_deref()), ("more listening", Some("Okafor")));
+}
+
+#[test]
+fn a_framing_verb_outside_the_lexicon() {
+    let t = "“People are tired of waiting for the bridge,” he surmised.";
+    check(
+        &one(t),
+        t,
+        "People are tired of waiting for the bridge",
+        QuoteKind::Direct,
+        Some("he"),
+        Some("surmised"),
+        "quote-comma-name-verb",
+    );
+    // Without the comma frame, a following sentence is not an attribution.
+    let t = "“People are tired of waiting for the bridge.” The council meets tomorrow.";
+    assert_ne!(one(t).rule, "quote-comma-name-verb");
+}
+
+#[test]
+fn no_object_no_complement() {
+    assert!(run("The harbor tax was proposed in 1990 by the old council.").is_empty());
+    assert!(run("The plan he backed by a wide margin failed anyway.").iter().all(|q| q.text != "by a wide margin"));
+    // A partial quote's sentence subject must look like a speaker.
+    let t = "Smiling broadly, all evening the crowd was “patient and good-humored and kind.”";
+    let qs = run(t);
+    assert!(qs.iter().all(|q| slice(t, q.speaker_span) != Some("Smiling")), "{qs:#?}");
+}
+
+#[test]
+fn more_reported_clause_openings() {
+    let t = "Okafor said her family asked for privacy.";
+    assert_eq!(one(t).text, "her family asked for privacy");
+    let t = "Okafor said if the bridge closes, the harbor will lose its trade.";
+    assert_eq!(one(t).text, "if the bridge closes, the harbor will lose its trade");
+    let t = "The solution, the harbor master told them, was simple.";
+    check(
+        &one(t),
+        t,
+        "The solution, the harbor master told them, was simple",
+        QuoteKind::Indirect,
+        Some("the harbor master"),
+        Some("told"),
+        "clause-said-clause",
+    );
+    let t = "The ferry will run again in May, a harbor spokesman told The Daily Tide.";
+    check(
+        &one(t),
+        t,
+        "The ferry will run again in May",
+        QuoteKind::Indirect,
+        Some("a harbor spokesman"),
+        Some("told"),
+        "clause-comma-name-said",
+    );
+}
+
+#[test]
+fn appositive_subject_after_a_title_with_a_tagged_name() {
+    let t = "Harbor delegate Ada Okafor, wearing a coat covered in campaign buttons, said the vote was fair.";
+    let tokens = crate::segment::tokenize(t);
+    let paragraphs = crate::clean::keep_as_is(t).paragraphs;
+    let sentences = crate::segment::sentences(t, &tokens, &paragraphs);
+    let start = t.find("Ada").unwrap();
+    let span = Span { start, end: start + "Ada Okafor".len() };
+    let mentions = vec![Mention::new(t, span, Label::Person, 0.9)];
+    let qs = find_quotes(t, &tokens, &sentences, &paragraphs, &mentions, &[]);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!((qs[0].text.as_str(), slice(t, qs[0].speaker_span)), ("the vote was fair", Some("Ada Okafor")));
+}
+
+#[test]
+fn manner_adverbs_and_missing_inverted_speakers_are_no_clauses() {
+    let t = "“How are you today?” Okafor, a retired clerk, said pleasantly into the phone.";
+    let qs = show(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!((qs[0].0, qs[0].2.as_deref()), ("direct", Some("Okafor")));
+    let t = "“How are you today?” Okafor, a retired clerk, said.";
+    let qs = show(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].0, "direct");
+}
+
+#[test]
+fn a_long_appositive_between_quote_and_verb() {
+    let t = "“The plan is sound,” Ada Okafor, director of the harbor authority and a professor at the maritime college in the old port town of Lisbeth, said of the plan.";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
+    assert_eq!((q.2.as_deref(), q.3.as_deref()), (Some("Ada Okafor"), Some("said")));
+}
+
+#[test]
+fn single_quoted_headline_and_inserted_according_to() {
+    let t = "Okafor: ‘The Harbor Will Stay Open’\n\nThe mayor spoke on Monday.";
+    let q = one(t);
+    assert_eq!(
+        (q.kind, q.rule, slice(t, q.speaker_span)),
+        (QuoteKind::Indirect, "name-colon-statement", Some("Okafor"))
+    );
+    let t = "Fundraising, according to the campaign, has surged in the past week.";
+    check(
+        &one(t),
+        t,
+        "Fundraising, according to the campaign, has surged in the past week",
+        QuoteKind::Indirect,
+        Some("the campaign"),
+        Some("according to"),
+        "according-to-clause",
+    );
+}
+
+#[test]
+fn a_one_word_subject_is_not_a_connective() {
+    let t = "Fraudsters, he said in the video, never last long.";
+    assert_eq!(one(t).text, "Fraudsters, he said in the video, never last long");
+    let t = "Okafor told investigators in July she was advised to use a private phone.";
+    let q = one(t);
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("she was advised to use a private phone", Some("Okafor")));
+}
+
+#[test]
+fn a_partial_quote_in_an_adverbial_clause_keeps_its_own_speaker() {
+    let t = "Okafor ran the port for years, until the day when Berg called her plan “a bold and overdue step for the town.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the partial quote");
+    assert_eq!(q.2.as_deref(), Some("Berg"), "{qs:#?}");
+}
+
+#[test]
+fn a_participle_after_an_adverb_takes_the_clause_subject() {
+    let t = "“Go teach kindergarten,” Okafor said, apparently suggesting that teachers do not work hard.";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "indirect").expect("the reported clause");
+    assert_eq!((q.1.as_str(), q.2.as_deref()), ("teachers do not work hard", Some("Okafor")), "{qs:#?}");
+}
+
+#[test]
+fn people_plurals_take_a_base_form_verb() {
+    let t = "Most harbor workers support the new ferry schedule.";
+    check(
+        &one(t),
+        t,
+        "the new ferry schedule",
+        QuoteKind::Indirect,
+        Some("Most harbor workers"),
+        Some("support"),
+        "name-verb-complement",
+    );
+    // Not any plural: "both sides show" stays a plain verb.
+    assert!(run("Talks will depend on whether both sides show real flexibility.").is_empty());
+}
+
+#[test]
+fn a_quote_after_an_attribution_in_its_own_sentence_continues_the_speaker() {
+    let t = "“How are you today?” Okafor, a retired clerk, said pleasantly into the phone. “We are calling all our members.”";
+    let qs = show(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!((qs[1].2.as_deref(), qs[1].4), (Some("Okafor"), "continues-previous-speaker"));
+}
+
+#[test]
+fn participles_after_by_and_with() {
+    let t = "Okafor ended her speech by saying “the harbor belongs to all of us.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
+    assert_eq!(q.2.as_deref(), Some("Okafor"), "{qs:#?}");
+    let t = "The harbor was full of people, with many dock workers chanting “Keep the ferry running all year.”";
+    let qs = show(t);
+    let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
+    assert_eq!(q.2.as_deref(), Some("many dock workers"), "{qs:#?}");
 }
