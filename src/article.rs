@@ -3,29 +3,58 @@
 use serde::Serialize;
 
 use crate::clean::{self, Cleaned, Removed};
+use crate::html::{self, Metadata};
 use crate::offsets::SourceMap;
 use crate::segment::{self, Token};
 use crate::{Entity, Error, Mention, Quote, Result, Span, coref, entities, quotes};
+
+/// What the input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// HTML when the input starts like an HTML document ([`html::looks_like_html`]), else text.
+    #[default]
+    Auto,
+    /// Scraped page text.
+    Text,
+    /// An HTML page: the article is extracted from its structure.
+    Html,
+}
 
 /// How to analyse a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
     /// Clean the input (find the body, title and site name, drop page furniture) before
-    /// extracting. When false, the input is used exactly as given.
+    /// extracting. When false, the input is used exactly as given, as text.
     pub clean: bool,
+    /// What the input is. HTML is always cleaned: there is no "as given" for markup.
+    pub format: Format,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { clean: true }
+        Options { clean: true, format: Format::Auto }
     }
 }
 
 impl Options {
     /// Options with cleaning on or off.
     pub fn with_clean(clean: bool) -> Self {
-        Options { clean }
+        Options { clean, ..Options::default() }
+    }
+
+    /// These options with the input format set.
+    pub fn format(self, format: Format) -> Self {
+        Options { format, ..self }
+    }
+
+    /// Whether `text` is to be read as HTML.
+    fn reads_html(&self, text: &str) -> bool {
+        match self.format {
+            Format::Html => true,
+            Format::Text => false,
+            Format::Auto => self.clean && html::looks_like_html(text),
+        }
     }
 }
 
@@ -39,6 +68,10 @@ pub struct Article {
     pub title: Option<String>,
     /// The site or outlet name, when the input shows one.
     pub site_name: Option<String>,
+    /// The authors, when the page states them (HTML input).
+    pub authors: Vec<String>,
+    /// The publication date as the page states it, usually ISO 8601 (HTML input).
+    pub published: Option<String>,
     /// The body paragraphs.
     pub paragraphs: Vec<Span>,
     /// The sentences.
@@ -75,7 +108,14 @@ pub fn analyze(text: &str) -> Article {
 
 /// Analyses one text.
 pub fn analyze_with(text: &str, options: &Options) -> Article {
-    let cleaned = if options.clean { clean::clean(text) } else { clean::keep_as_is(text) };
+    let (cleaned, metadata) = if options.reads_html(text) {
+        let extracted = html::extract(text);
+        (extracted.cleaned, extracted.metadata)
+    } else if options.clean {
+        (clean::clean(text), Metadata::default())
+    } else {
+        (clean::keep_as_is(text), Metadata::default())
+    };
     let Cleaned { text, title, site_name, paragraphs, removed, map } = cleaned;
     let tokens = segment::tokenize(&text);
     let sentences = segment::sentences(&text, &tokens, &paragraphs);
@@ -86,6 +126,8 @@ pub fn analyze_with(text: &str, options: &Options) -> Article {
         text,
         title,
         site_name,
+        authors: metadata.authors,
+        published: metadata.published,
         paragraphs,
         sentences,
         tokens,

@@ -35,7 +35,7 @@ mod python;
 
 use serde::Serialize;
 
-pub use article::{Article, Options, analyze, analyze_with};
+pub use article::{Article, Format, Options, analyze, analyze_with};
 pub use entities::{Entity, Label, Mention};
 pub use error::{Error, Result};
 pub use quotes::{Quote, QuoteKind};

@@ -66,6 +66,8 @@ def test_to_dict_is_plain_json():
         "text",
         "title",
         "site_name",
+        "authors",
+        "published",
         "paragraphs",
         "sentences",
         "removed",

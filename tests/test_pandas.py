@@ -75,6 +75,8 @@ def test_dataframe_from_a_list_of_articles():
         "text",
         "title",
         "site_name",
+        "authors",
+        "published",
         "paragraphs",
         "sentences",
         "removed",

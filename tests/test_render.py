@@ -41,6 +41,8 @@ def article(text=TEXT, mentions=(), quotes=(), entities=(), title="Talks <stall>
         text=text,
         title=title,
         site_name=site,
+        authors=[],
+        published=None,
         paragraphs=paragraphs,
         sentences=[],
         removed=[],

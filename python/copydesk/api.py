@@ -12,6 +12,9 @@ from typing import Any, Literal, overload
 from copydesk import _core
 from copydesk.models import Article, Failed
 
+# What the input is: see analyze().
+Format = Literal["auto", "text", "html"]
+
 # Documents handed to the core per call in a batch: progress advances and Ctrl-C lands between chunks.
 _CHUNK = 256
 # Chunks analysed at once when a batch runs in parallel (see _chunk_results).
@@ -33,19 +36,35 @@ def _as_text(text: object, what: str = "text") -> str:
     return text
 
 
-def analyze(text: str, *, clean: bool = True) -> Article:
+_FORMATS = ("auto", "text", "html")
+
+
+def _check_format(format: str, clean: bool) -> str:
+    if format not in _FORMATS:
+        raise ValueError(f"format must be 'auto', 'text' or 'html', got {format!r}")
+    if format == "html" and not clean:
+        raise ValueError("format='html' always extracts the article: clean=False applies to text only")
+    return format
+
+
+def analyze(text: str, *, clean: bool = True, format: Format = "auto") -> Article:
     """Analyse one article.
 
     With ``clean=True`` (the default) the input is treated as scraped page text: the title and site
     name are found, the body paragraphs kept and page furniture dropped (see ``Article.removed``).
     With ``clean=False`` the text is used exactly as given (``art.text == text``).
 
+    ``format="html"`` reads the input as an HTML page: the article body is extracted from the page
+    structure, with title, site name, ``authors`` and ``published`` from its metadata, and
+    ``source_span`` maps back into the HTML. ``format="auto"`` (the default) does so when the input
+    starts like an HTML document (a doctype, ``<html>``, ``<head>``, ``<body>``…); ``"text"`` never.
+
     >>> import copydesk
     >>> art = copydesk.analyze("Example News\\n\\nTalks resume\\n\\nThe minister said on Monday that talks would resume.")
     >>> (art.site_name, art.title)
     ('Example News', 'Talks resume')
     """
-    return _core.analyze(_as_text(text), clean=bool(clean))
+    return _core.analyze(_as_text(text), clean=bool(clean), format=_check_format(format, bool(clean)))
 
 
 @overload
@@ -53,6 +72,7 @@ def analyze_batch(
     texts: Iterable[object],
     *,
     clean: bool = ...,
+    format: Format = ...,
     threads: int | None = ...,
     progress: bool = ...,
     errors: Literal["raise"] = ...,
@@ -62,6 +82,7 @@ def analyze_batch(
     texts: Iterable[object],
     *,
     clean: bool = ...,
+    format: Format = ...,
     threads: int | None = ...,
     progress: bool = ...,
     errors: Literal["skip"],
@@ -71,6 +92,7 @@ def analyze_batch(
     texts: Iterable[object],
     *,
     clean: bool = ...,
+    format: Format = ...,
     threads: int | None = ...,
     progress: bool = ...,
     errors: Literal["collect"],
@@ -79,12 +101,14 @@ def analyze_batch(
     texts: Iterable[object],
     *,
     clean: bool = True,
+    format: Format = "auto",
     threads: int | None = None,
     progress: bool = False,
     errors: str = "raise",
 ) -> list[Article] | list[Article | None] | list[Article | Failed]:
     """Analyse many articles in parallel (the GIL is released); results come back in input order.
 
+    ``clean`` and ``format`` are as for :func:`analyze`; ``format="auto"`` decides per document.
     ``threads`` sets the number of worker threads (default: all cores, or ``RAYON_NUM_THREADS``);
     pools are built once per thread count and reused. ``progress=True`` shows a tqdm progress bar
     (when tqdm is installed). Work is handed to the core in chunks, so Ctrl-C or "interrupt kernel"
@@ -102,6 +126,7 @@ def analyze_batch(
         raise TypeError("analyze_batch() takes an iterable of str, not a single str; use analyze()")
     if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
         raise ValueError(f"threads must be a positive int or None, got {threads!r}")
+    _check_format(format, bool(clean))
     if errors not in ("raise", "skip", "collect"):
         raise ValueError(f"errors must be 'raise', 'skip' or 'collect', got {errors!r}")
 
@@ -124,7 +149,7 @@ def analyze_batch(
     parallel = _parallel_allowed()
 
     def run(chunk: list[str]) -> list[Article]:
-        return _core.analyze_batch(chunk, clean=bool(clean), threads=threads, parallel=parallel)
+        return _core.analyze_batch(chunk, clean=bool(clean), format=format, threads=threads, parallel=parallel)
 
     chunks = [(good_rows[lo : lo + _CHUNK], docs[lo : lo + _CHUNK]) for lo in range(0, len(docs), _CHUNK)]
     try:

@@ -1,11 +1,13 @@
 """The ``copydesk`` command line.
 
     copydesk analyze ARTICLE.txt                      # pretty-print one article
-    copydesk analyze folder/ -o out.jsonl             # every .txt file in a folder, one JSON line each
+    copydesk analyze page.html                        # an HTML page: the article is extracted first
+    copydesk analyze folder/ -o out.jsonl             # every .txt/.html file in a folder, one JSON line each
     copydesk analyze in.csv --text-column body --id-column url -o quotes.csv --table quotes
     copydesk analyze in.jsonl -o articles.parquet     # Parquet needs pandas and pyarrow
 
-Inputs: .txt files (one article each), folders of them, JSONL or CSV files (one article per record).
+Inputs: .txt or .html files (one article each), folders of them, JSONL or CSV files (one article per
+record). --format auto (the default) reads a document as HTML when it starts like an HTML page.
 Outputs: a summary (one .txt file, no -o), JSONL (whole articles), CSV or Parquet (one tidy table).
 Exit status: 0 on success, 2 on bad input or usage, 1 if rows failed with --errors collect/skip.
 """
@@ -33,6 +35,10 @@ def _pretty(art: Article, source: str) -> str:
     lines = [f"# {source}"]
     lines.append(f"title:     {art.title or '-'}")
     lines.append(f"site name: {art.site_name or '-'}")
+    if art.authors:
+        lines.append(f"authors:   {', '.join(art.authors)}")
+    if art.published:
+        lines.append(f"published: {art.published}")
     lines.append(
         f"body:      {len(art.paragraphs)} paragraphs, {len(art.sentences)} sentences, {len(art.text)} characters"
     )
@@ -105,15 +111,19 @@ def _pick(rec: dict[str, Any], text_col: str, id_col: str | None, where: str, de
     return (rec[id_col] if id_col is not None else default_id), rec[text_col]
 
 
+# Files that hold one article each.
+_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
+
+
 def read_inputs(paths: Sequence[str], text_col: str, id_col: str | None) -> list[tuple[Any, Any]]:
-    """(id, text) pairs from .txt files, folders of .txt files, JSONL and CSV files."""
+    """(id, text) pairs from .txt and .html files, folders of them, JSONL and CSV files."""
     rows: list[tuple[Any, Any]] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+            files = sorted(p for p in path.iterdir() if p.suffix in _DOCUMENT_SUFFIXES and p.is_file())
             if not files:
-                raise InputError(f"no .txt files in the folder {path}")
+                raise InputError(f"no .txt or .html files in the folder {path}")
             rows.extend((str(p), _read_text_file(p)) for p in files)
         elif not path.exists():
             raise InputError(f"no such file: {path}")
@@ -185,7 +195,12 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     ids = [doc_id for doc_id, _ in rows]
     texts = [text for _, text in rows]
     results: list[Any] = analyze_batch(
-        texts, clean=not args.no_clean, threads=args.threads, progress=args.progress, errors=args.errors
+        texts,
+        clean=not args.no_clean,
+        format=args.format,
+        threads=args.threads,
+        progress=args.progress,
+        errors=args.errors,
     )
     pretty = args.output is None and args.to is None and len(args.inputs) == 1 and Path(args.inputs[0]).is_file()
     pretty = pretty and Path(args.inputs[0]).suffix not in (".jsonl", ".ndjson", ".csv")
@@ -207,13 +222,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="copydesk", description="Clean text, entities and quotes from news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="analyse articles from .txt, JSONL or CSV files or folders")
-    a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, folders of .txt files, .jsonl or .csv files")
+    a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt/.html files, folders of them, .jsonl or .csv files")
     a.add_argument("-o", "--output", help="output file (default: stdout); its extension picks the format")
     a.add_argument("--to", choices=["jsonl", "csv", "parquet"], help="output format (default: from -o, else jsonl)")
     a.add_argument("--table", choices=["articles", "entities", "mentions", "quotes"], default="articles")
     a.add_argument("--text-column", default="text", help="text field of JSONL/CSV records (default: text)")
     a.add_argument("--id-column", default=None, help="id field of JSONL/CSV records (default: file:line)")
     a.add_argument("--no-clean", action="store_true", help="use the text exactly as given (no cleaning)")
+    a.add_argument(
+        "--format",
+        choices=["auto", "text", "html"],
+        default="auto",
+        help="input format (default: auto, HTML when a document starts like an HTML page)",
+    )
     a.add_argument("--threads", type=int, default=None, help="worker threads (default: all cores)")
     a.add_argument("--progress", action="store_true", help="show a progress bar on stderr (needs tqdm)")
     a.add_argument("--errors", choices=["raise", "skip", "collect"], default="collect", help="rows that are not text")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from copydesk.api import Format
 from copydesk.pandas import TableName, analyze_frame, empty_table
 
 
@@ -24,10 +25,11 @@ def _partition_table(
     id: str | None,
     table: TableName,
     clean: bool,
+    format: Format,
     threads: int | None,
     errors: Literal["raise", "skip", "collect"],
 ) -> Any:
-    tables = analyze_frame(part, text=text, id=id, clean=clean, threads=threads, errors=errors)
+    tables = analyze_frame(part, text=text, id=id, clean=clean, format=format, threads=threads, errors=errors)
     return getattr(tables, table)
 
 
@@ -38,6 +40,7 @@ def analyze_dask(
     id: str | None = None,
     table: TableName = "articles",
     clean: bool = True,
+    format: Format = "auto",
     threads: int | None = 1,
     errors: Literal["raise", "skip", "collect"] = "raise",
 ) -> Any:
@@ -59,6 +62,7 @@ def analyze_dask(
         id=id,
         table=table,
         clean=clean,
+        format=format,
         threads=threads,
         errors=errors,
         meta=meta,

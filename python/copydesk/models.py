@@ -157,6 +157,8 @@ class Article(_HasSourceMap):
     text: str
     title: str | None
     site_name: str | None
+    authors: list[str]
+    published: str | None
     paragraphs: list[Span]
     sentences: list[Span]
     removed: list[Removed]
@@ -194,6 +196,8 @@ class Article(_HasSourceMap):
             "text": self.text,
             "title": self.title,
             "site_name": self.site_name,
+            "authors": list(self.authors),
+            "published": self.published,
             "paragraphs": [s.to_dict() for s in self.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
             "removed": [x.to_dict() for x in self.removed],

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from copydesk.api import analyze_batch
+from copydesk.api import Format, analyze_batch
 from copydesk.models import Article, Failed
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "id": "object",
     "title": "string",
     "site_name": "string",
+    "authors": "string",
+    "published": "string",
     "text": "string",
     "n_paragraphs": "int64",
     "n_sentences": "int64",
@@ -132,6 +134,8 @@ def tables(
                 "id": doc_id,
                 "title": art.title,
                 "site_name": art.site_name,
+                "authors": "; ".join(art.authors) or None,
+                "published": art.published,
                 "text": art.text,
                 "n_paragraphs": len(art.paragraphs),
                 "n_sentences": len(art.sentences),
@@ -198,6 +202,7 @@ def analyze_frame(
     text: str = "text",
     id: str | None = None,
     clean: bool = True,
+    format: Format = "auto",
     threads: int | None = None,
     progress: bool = False,
     errors: Literal["raise", "skip", "collect"] = "raise",
@@ -205,7 +210,8 @@ def analyze_frame(
     """Analyse a DataFrame's ``text`` column (or a Series) into tidy tables.
 
     ``id`` names the column that identifies each article; without it the index is used. Bad rows
-    (None, NaN, numbers) follow ``errors`` as in :func:`copydesk.analyze_batch`.
+    (None, NaN, numbers) follow ``errors`` as in :func:`copydesk.analyze_batch`; ``clean`` and
+    ``format`` ("auto", "text" or "html") are as for :func:`copydesk.analyze`.
     """
     pd = _pd()
     if isinstance(data, pd.Series):
@@ -219,5 +225,7 @@ def analyze_frame(
         ids = data[id] if id is not None else data.index
     else:
         raise TypeError(f"analyze_frame() takes a pandas DataFrame or Series, not {type(data).__name__}")
-    results = analyze_batch(texts.tolist(), clean=clean, threads=threads, progress=progress, errors=errors)
+    results = analyze_batch(
+        texts.tolist(), clean=clean, format=format, threads=threads, progress=progress, errors=errors
+    )
     return tables(results, list(ids), id_dtype=ids.dtype)

@@ -61,8 +61,9 @@ pub fn metadata(dom: &Dom) -> Metadata {
                 dom.attr(i, &local_name!("content")).or(dom.attr(i, &local_name!("datetime"))).and_then(non_empty);
         }
     }
-    meta.title = meta.title.or(tags.title).or(first_h1).or(page_title);
     meta.site_name = meta.site_name.or(tags.site_name);
+    let title = meta.title.take().or(tags.title).or(first_h1.clone()).or(page_title);
+    meta.title = title.map(|t| headline(t, meta.site_name.as_deref(), first_h1.as_deref()));
     if meta.authors.is_empty() {
         for a in tags.authors {
             push_author(&mut meta.authors, &a);
@@ -70,6 +71,28 @@ pub fn metadata(dom: &Dom) -> Metadata {
     }
     meta.published = meta.published.or(tags.published).or(tags.time);
     meta
+}
+
+/// Separators between a headline and a site name in a page title.
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
+
+/// The headline of a page title: without the site name it carries ("Storm hits coast | Daily
+/// Example"), when the site name or the page's `<h1>` shows which part that is.
+fn headline(title: String, site: Option<&str>, h1: Option<&str>) -> String {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if site.is_some_and(|s| same(s, tail)) || h1.is_some_and(|h| same(h, head)) {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if site.is_some_and(|s| same(s, head)) || h1.is_some_and(|h| same(h, tail)) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title
 }
 
 fn is_json_ld(t: &str) -> bool {
@@ -223,6 +246,10 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
         assert_eq!(m.site_name.as_deref(), Some("Example Post"));
+        let m = meta(r#"<meta property="og:title" content="Storm hits coast | Example Post"><meta property="og:site_name" content="Example Post">"#);
+        assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
+        let m = meta(r#"<title>News - Storm hits coast</title><h1>Storm hits coast</h1>"#);
+        assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
         assert_eq!(m.authors, vec!["Jo Park", "Li Wei"]);
         assert_eq!(m.published.as_deref(), Some("2023-05-06"));
     }

@@ -1,13 +1,14 @@
 //! The bindings' entry points: analyse in Rust (GIL released), convert every offset to `str`
 //! (code-point) indices once per document, then build the result objects ([`super::objects`]).
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
 use super::detach::run_detached;
 use super::objects::{self, Extras};
 use crate::offsets::{Piece, bytes_to_chars};
-use crate::{Article, Options, batch};
+use crate::{Article, Format, Options, batch};
 
 /// The map back to the input, packed: per piece, five little-endian i64s (out_start, out_end,
 /// in_start, in_end, copied). One bytes object instead of a tuple per piece keeps a large batch
@@ -80,12 +81,24 @@ fn record(input: &str, mut a: Article) -> (Article, Extras) {
     (a, Extras { quote_texts, source_map: pack_pieces(&pieces) })
 }
 
+/// The options of a call: `format` is "auto", "text" or "html" (checked by the Python layer).
+fn options(clean: bool, format: &str) -> PyResult<Options> {
+    let format = match format {
+        "auto" => Format::Auto,
+        "text" => Format::Text,
+        "html" => Format::Html,
+        other => return Err(PyValueError::new_err(format!("format must be 'auto', 'text' or 'html', got {other:?}"))),
+    };
+    Ok(Options::with_clean(clean).format(format))
+}
+
 /// Analyses one text (see `copydesk.analyze`).
 #[pyfunction]
-#[pyo3(signature = (text, *, clean = true))]
-pub fn analyze<'py>(py: Python<'py>, text: PyBackedStr, clean: bool) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (text, *, clean = true, format = "auto"))]
+pub fn analyze<'py>(py: Python<'py>, text: PyBackedStr, clean: bool, format: &str) -> PyResult<Bound<'py, PyAny>> {
     let input: &str = &text;
-    let (a, extras) = run_detached(py, || record(input, crate::analyze_with(input, &Options::with_clean(clean))));
+    let options = options(clean, format)?;
+    let (a, extras) = run_detached(py, || record(input, crate::analyze_with(input, &options)));
     objects::article(py, a, extras)
 }
 
@@ -93,16 +106,17 @@ pub fn analyze<'py>(py: Python<'py>, text: PyBackedStr, clean: bool) -> PyResult
 /// `parallel` is false (the Python layer turns it off in a child forked after a parallel batch,
 /// whose copy of the worker pool has no threads behind it).
 #[pyfunction]
-#[pyo3(signature = (texts, *, clean = true, threads = None, parallel = true))]
+#[pyo3(signature = (texts, *, clean = true, format = "auto", threads = None, parallel = true))]
 pub fn analyze_batch<'py>(
     py: Python<'py>,
     texts: Vec<PyBackedStr>,
     clean: bool,
+    format: &str,
     threads: Option<usize>,
     parallel: bool,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let inputs: Vec<&str> = texts.iter().map(|t| &**t).collect();
-    let options = Options::with_clean(clean);
+    let options = options(clean, format)?;
     let analyze_one = |t: &str| record(t, crate::analyze_with(t, &options));
     let records = run_detached(py, || {
         if parallel {

@@ -60,10 +60,20 @@ fn _entity_stage_for_benchmarks(py: Python<'_>, texts: Vec<pyo3::pybacked::PyBac
     })
 }
 
+/// Runs only the HTML extraction over each page, on this thread, and returns the article bodies:
+/// lets the HTML benchmark time extraction on its own, as the extractors it is compared with do.
+/// Not public API.
+#[pyfunction]
+fn _extract_html_for_benchmarks(py: Python<'_>, pages: Vec<pyo3::pybacked::PyBackedStr>) -> Vec<String> {
+    detach::run_detached(py, || pages.iter().map(|p| crate::html::extract(p).cleaned.text).collect())
+}
+
 #[pymodule(gil_used = false)]
 mod _core {
     #[pymodule_export]
     use super::_entity_stage_for_benchmarks;
+    #[pymodule_export]
+    use super::_extract_html_for_benchmarks;
     #[pymodule_export]
     use super::_panic_for_tests;
     #[pymodule_export]

@@ -110,6 +110,8 @@ pub fn article<'py>(py: Python<'py>, a: Article, extras: Extras) -> PyResult<Bou
         .set(intern!(py, "text"), a.text)?
         .set(intern!(py, "title"), a.title)?
         .set(intern!(py, "site_name"), a.site_name)?
+        .set(intern!(py, "authors"), PyList::new(py, a.authors)?)?
+        .set(intern!(py, "published"), a.published)?
         .set(intern!(py, "paragraphs"), paragraphs)?
         .set(intern!(py, "sentences"), sentences)?
         .set(intern!(py, "removed"), PyList::new(py, removed)?)?

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""HTML benchmark: web page -> article body on ../shared/data/articles, copydesk beside trafilatura.
+
+Scores each extractor's body with the benchmark's 4-token-shingle F1, using the shared scorer's own
+functions (../shared/tools/eval_clean.py, as `eval_clean.py --input html` does), and times both on
+one thread in the same run. Title accuracy is how often the title is the page's headline (see
+clean_bench.py).
+
+    bash benchmarks/setup_peers.sh                    # once: .venv-bench with trafilatura and a release build
+    .venv-bench/bin/python benchmarks/html_bench.py   # summary
+    .venv-bench/bin/python benchmarks/html_bench.py --worst 15 --repeat 3
+
+copydesk's speed is given twice: extraction alone (what trafilatura does: page -> body, title,
+metadata) and the whole `analyze(html, format="html")` (extraction, then entities and quotes).
+trafilatura runs as BASELINES.md says: extract(html, include_comments=False, favor_precision=True).
+Rates are the best of --repeat runs over all pages (CPU time of this process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from clean_bench import DEV, load_scorer, score, title_matches  # noqa: E402
+
+
+def timed(fn, pages, repeat):
+    """fn's outputs and its best pages/s over `repeat` runs (process CPU time)."""
+    best, out = None, None
+    for _ in range(repeat):
+        t0 = time.process_time()
+        out = fn(pages)
+        secs = time.process_time() - t0
+        best = secs if best is None else min(best, secs)
+    return out, len(pages) / best
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("file", nargs="?", default=str(DEV))
+    ap.add_argument("--repeat", type=int, default=1, help="timing runs per extractor (best is kept)")
+    ap.add_argument("--worst", type=int, default=0, help="list copydesk's N weakest pages")
+    ap.add_argument("--no-trafilatura", action="store_true", help="skip the peer")
+    args = ap.parse_args(argv)
+    if not Path(args.file).exists():
+        sys.exit(f"no benchmark data at {args.file} (it lives in ../shared, beside the repo)")
+    import copydesk
+    from copydesk import _core
+
+    scorer = load_scorer()
+    with gzip.open(args.file, "rt", encoding="utf-8") as f:
+        pages = [json.loads(line) for line in f]
+    htmls = [p["html"] for p in pages]
+    mb = sum(len(h.encode()) for h in htmls) / 1e6
+
+    bodies, extract_rate = timed(_core._extract_html_for_benchmarks, htmls, args.repeat)
+    arts, analyze_rate = timed(lambda hs: [copydesk.analyze(h, format="html") for h in hs], htmls, args.repeat)
+    assert bodies == [a.text for a in arts]
+    rows = {"copydesk": (score(scorer.page_scores, bodies, pages), extract_rate)}
+    if not args.no_trafilatura:
+        import trafilatura
+
+        def run_trafilatura(hs):
+            return [trafilatura.extract(h, include_comments=False, favor_precision=True) or "" for h in hs]
+
+        preds, rate = timed(run_trafilatura, htmls, args.repeat)
+        rows[f"trafilatura {trafilatura.__version__}"] = (score(scorer.page_scores, preds, pages), rate)
+
+    print(f"{len(pages)} pages ({mb:.1f} MB of HTML) from {args.file}")
+    print(f"{'extractor':24} {'F1':>6} {'P':>6} {'R':>6} {'exact':>6} {'pages/s':>8}")
+    for name, ((s, _), rate) in rows.items():
+        print(f"{name:24} {s['F1']:6.3f} {s['P']:6.3f} {s['R']:6.3f} {s['accuracy']:6.3f} {rate:8.1f}")
+    print(f"copydesk analyze(html, format='html'), whole pipeline: {analyze_rate:.1f} pages/s")
+    if len(rows) > 1:
+        peer_rate = list(rows.values())[1][1]
+        print(f"speed ratio, extraction: {extract_rate / peer_rate:.1f}x; whole pipeline: {analyze_rate / peer_rate:.1f}x")
+    titled = [(a, p) for a, p in zip(arts, pages, strict=True) if p.get("title")]
+    right = sum(title_matches(a.title, p["title"]) for a, p in titled)
+    print(f"title accuracy: {right / max(1, len(titled)):.3f} ({right}/{len(titled)} pages with a page title)")
+    print(f"pages with authors: {sum(bool(a.authors) for a in arts)}, with a date: {sum(bool(a.published) for a in arts)}")
+    if args.worst:
+        print("\nweakest pages (F1 P R id domain):")
+        for f, p, r, page in sorted(rows["copydesk"][0][1], key=lambda x: x[0])[: args.worst]:
+            print(f"  {f:.3f} {p if p is None else round(p, 3)} {r:.3f} {page['id'][:12]} {page['domain']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
