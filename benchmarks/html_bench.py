@@ -78,11 +78,15 @@ def main(argv: list[str]) -> int:
     print(f"copydesk analyze(html, format='html'), whole pipeline: {analyze_rate:.1f} pages/s")
     if len(rows) > 1:
         peer_rate = list(rows.values())[1][1]
-        print(f"speed ratio, extraction: {extract_rate / peer_rate:.1f}x; whole pipeline: {analyze_rate / peer_rate:.1f}x")
+        print(
+            f"speed ratio, extraction: {extract_rate / peer_rate:.1f}x; whole pipeline: {analyze_rate / peer_rate:.1f}x"
+        )
     titled = [(a, p) for a, p in zip(arts, pages, strict=True) if p.get("title")]
     right = sum(title_matches(a.title, p["title"]) for a, p in titled)
     print(f"title accuracy: {right / max(1, len(titled)):.3f} ({right}/{len(titled)} pages with a page title)")
-    print(f"pages with authors: {sum(bool(a.authors) for a in arts)}, with a date: {sum(bool(a.published) for a in arts)}")
+    print(
+        f"pages with authors: {sum(bool(a.authors) for a in arts)}, with a date: {sum(bool(a.published) for a in arts)}"
+    )
     if args.worst:
         print("\nweakest pages (F1 P R id domain):")
         for f, p, r, page in sorted(rows["copydesk"][0][1], key=lambda x: x[0])[: args.worst]:
