@@ -2,11 +2,13 @@
 """Writes the fuzz seed corpus: small snippets of the dev data into fuzz/corpus/<target>/.
 
     python3 scripts/fuzz_seed_corpus.py [--data ../shared/data] [--per-target 300] [--seed 7]
+                                        [--max-bytes 512]
 
 Sources: the `flat_text` of ../shared/data/articles/dev.jsonl.gz (scraped pages, with their
 furniture) and the paragraphs of ../shared/data/quotes/polnear_quotes_dev.jsonl (quote-heavy news
-prose). Each snippet is at most 4 KB of UTF-8, cut on a character boundary (and usually on a line
-boundary), so libFuzzer starts from realistic text and mutates from there.
+prose). Each snippet is at most --max-bytes of UTF-8 (default 512, scripts/fuzz.sh's -max_len),
+cut on a character boundary (and usually on a line boundary), so libFuzzer starts from realistic
+text and mutates from there. For the long-input mode, write a second corpus with --max-bytes 4096.
 
 The data is for evaluation only: fuzz/corpus/ is git-ignored (fuzz/.gitignore) and must never be
 committed. The hand-written seeds in fuzz/seeds/ are committed; scripts/fuzz.sh reads both.
@@ -26,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ("clean", "segment", "quotes", "pipeline")
-MAX_BYTES = 4096
+MAX_BYTES = 512
 
 
 def cut(text: str, max_bytes: int = MAX_BYTES) -> str:
@@ -39,15 +41,15 @@ def cut(text: str, max_bytes: int = MAX_BYTES) -> str:
     return head[: nl + 1] if nl > max_bytes // 4 else head
 
 
-def page_snippets(text: str, rng: random.Random, n: int) -> list[str]:
+def page_snippets(text: str, rng: random.Random, n: int, max_bytes: int) -> list[str]:
     """`n` snippets of one page: its start, its end and windows from anywhere in it."""
-    out = [cut(text), cut(text[-3000:])]
+    out = [cut(text, max_bytes), cut(text[-3000:], max_bytes)]
     lines = text.split("\n")
     for _ in range(max(0, n - 2)):
         start = rng.randrange(len(lines)) if lines else 0
         size = rng.choice((200, 800, 1500, 3000, 4000))
         chunk = "\n".join(lines[start:])[:size]
-        out.append(cut(chunk))
+        out.append(cut(chunk, max_bytes))
     return [s for s in out if s.strip()]
 
 
@@ -69,14 +71,14 @@ def load_quote_docs(data: Path) -> tuple[list[list[str]], list[str]]:
     return list(docs.values()), quoted
 
 
-def quote_snippets(docs: list[list[str]], quoted: list[str], rng: random.Random, n: int) -> list[str]:
+def quote_snippets(docs: list[list[str]], quoted: list[str], rng: random.Random, n: int, max_bytes: int) -> list[str]:
     """Half single quoted paragraphs, half runs of consecutive paragraphs of one article."""
-    out = [cut(rng.choice(quoted)) for _ in range(n // 2)]
+    out = [cut(rng.choice(quoted), max_bytes) for _ in range(n // 2)]
     while len(out) < n:
         doc = rng.choice(docs)
         i = rng.randrange(len(doc))
         k = rng.randint(2, 6)
-        out.append(cut("\n\n".join(doc[i : i + k])))
+        out.append(cut("\n\n".join(doc[i : i + k]), max_bytes))
     return out
 
 
@@ -86,6 +88,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "fuzz" / "corpus")
     ap.add_argument("--per-target", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="longest snippet, in UTF-8 bytes")
     ap.add_argument("--clear", action="store_true", help="delete fuzz/corpus/<target>/ first")
     args = ap.parse_args()
 
@@ -94,8 +97,8 @@ def main() -> None:
     docs, quoted = load_quote_docs(args.data)
     page_pool: list[str] = []
     for text in pages:
-        page_pool.extend(page_snippets(text, rng, 6))
-    quote_pool = quote_snippets(docs, quoted, rng, 2 * args.per_target)
+        page_pool.extend(page_snippets(text, rng, 6, args.max_bytes))
+    quote_pool = quote_snippets(docs, quoted, rng, 2 * args.per_target, args.max_bytes)
 
     # Share of page snippets (the rest are quote paragraphs) per target.
     page_share = {"clean": 0.8, "segment": 0.5, "quotes": 0.2, "pipeline": 0.6}
@@ -110,7 +113,7 @@ def main() -> None:
         written = 0
         for text in picks:
             data = text.encode("utf-8")
-            assert len(data) <= MAX_BYTES
+            assert len(data) <= args.max_bytes
             name = hashlib.sha1(data).hexdigest()
             path = d / name
             if not path.exists():
