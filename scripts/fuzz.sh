@@ -51,7 +51,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
 export RUSTC_BOOTSTRAP=1
-TARGETS="${FUZZ_TARGETS:-clean segment quotes pipeline}"
+TARGETS="${FUZZ_TARGETS:-clean segment quotes pipeline html}"
 MAX_LEN="${FUZZ_MAX_LEN:-512}"
 SANITIZER="${FUZZ_SANITIZER:-none}"
 RUN_LOG="${FUZZ_LOG-fuzz/RUNS.md}"

@@ -25,10 +25,14 @@ use crate::clean::{self, Cleaned, Decision, Reason};
 const MAX_FURNITURE_SHARE: f64 = 0.5;
 /// How far above the best content element the article's other chunks may branch off.
 const MAX_CHUNK_LEVELS: usize = 4;
+/// An element around the best content element scoring at least this share of it is the content.
+const ENCLOSING_SHARE: f64 = 0.75;
 /// A sibling of the best content element scoring at least this share of it is content too.
 const SIBLING_SHARE: f64 = 0.2;
 /// Blocks with more link text than this are navigation.
 const MAX_LINK_DENSITY: f32 = 0.5;
+/// Blocks shorter than this are never prose (prose has at least 8 words).
+const MIN_PROSE_CHARS: usize = 15;
 /// Blocks with more link text than this are never prose.
 const MAX_PROSE_LINK_DENSITY: f32 = 0.3;
 
@@ -82,13 +86,23 @@ fn furniture_reason(dom: &Dom, i: usize) -> Option<Reason> {
 /// Decides the page's blocks and assembles the body.
 pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
     let n = dom.nodes.len();
-    let features: Vec<Features> = blocks.iter().map(|b| Features::of(&b.text)).collect();
-    let is_prose =
-        |k: usize| features[k].is_prose() && blocks[k].link_density() <= MAX_PROSE_LINK_DENSITY && !blocks[k].in_figure;
+    // Measuring a block runs the furniture vocabulary, so blocks are measured only when needed:
+    // those that may be prose (for the weights), and those the text rules will decide.
+    let mut measured: Vec<Option<Features>> = vec![None; blocks.len()];
+    let may_be_prose =
+        |b: &HtmlBlock| b.chars >= MIN_PROSE_CHARS && b.link_density() <= MAX_PROSE_LINK_DENSITY && !b.in_figure;
+    for (k, b) in blocks.iter().enumerate() {
+        if may_be_prose(b) {
+            measured[k] = Some(Features::of(&b.text));
+        }
+    }
+    let is_prose = |measured: &[Option<Features>], k: usize| {
+        may_be_prose(&blocks[k]) && measured[k].is_some_and(|f| f.is_prose())
+    };
     let mut own = vec![0.0f64; n];
     for k in 0..blocks.len() {
-        if is_prose(k) {
-            own[blocks[k].element] += features[k].words as f64;
+        if is_prose(&measured, k) {
+            own[blocks[k].element] += measured[k].map_or(0, |f| f.words) as f64;
         }
     }
     // An element that holds most of the page's prose is not furniture whatever its class says
@@ -104,12 +118,17 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
     let mut decisions: Vec<Option<Decision>> = (0..blocks.len())
         .map(|k| match in_furniture[k] {
             Some(r) => Some(Decision::Drop(r)),
-            None if blocks[k].link_density() > MAX_LINK_DENSITY && features[k].words >= 1 => {
-                Some(Decision::Drop(Reason::Navigation))
-            }
+            None if blocks[k].link_density() > MAX_LINK_DENSITY => Some(Decision::Drop(Reason::Navigation)),
             None => None,
         })
         .collect();
+    for k in 0..blocks.len() {
+        if decisions[k].is_none() && measured[k].is_none() {
+            measured[k] = Some(Features::of(&blocks[k].text));
+        }
+    }
+    // Every block the rules below read has been measured; the fallback is only for safety.
+    let features = |k: usize| measured[k].unwrap_or_else(|| Features::of(&blocks[k].text));
     // 2. The text rules on the rest; the page <title> (first block, in the head) joins them: it
     //    finds the headline.
     let title_block = blocks.first().filter(|b| in_head(dom, b.element)).map(|_| 0);
@@ -120,7 +139,8 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
         }
     }
     let texts: Vec<&str> = live.iter().map(|&k| blocks[k].text.as_str()).collect();
-    let (live_decisions, title, site_name) = clean::decide(&texts);
+    let live_features: Vec<Features> = live.iter().map(|&k| features(k)).collect();
+    let (live_decisions, title, site_name) = clean::decide_measured(&texts, &live_features);
     for (&k, d) in live.iter().zip(live_decisions) {
         decisions[k] = Some(d);
     }
@@ -130,7 +150,8 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
     // 3. The elements holding the kept prose: kept blocks outside them are strays (teasers, a
     //    footer blurb), and what the text rules dropped inside them after the article starts is
     //    the article's own lists, tables and short lines.
-    let kept_prose: Vec<usize> = (0..blocks.len()).filter(|&k| decisions[k] == Decision::Keep && is_prose(k)).collect();
+    let kept_prose: Vec<usize> =
+        (0..blocks.len()).filter(|&k| decisions[k] == Decision::Keep && is_prose(&measured, k)).collect();
     if !kept_prose.is_empty() {
         let roots = content_elements(dom, &blocks, &kept_prose);
         let inside: Vec<bool> = blocks.iter().map(|b| roots.iter().any(|&r| is_ancestor(dom, r, b.element))).collect();
@@ -144,7 +165,7 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
             let recoverable = decisions[k] == Decision::Drop(Reason::Boilerplate)
                 && inside[k]
                 && in_furniture[k].is_none()
-                && features[k].furniture.is_none()
+                && features(k).furniture.is_none()
                 && blocks[k].link_density() <= MAX_LINK_DENSITY
                 && !blocks[k].in_figure
                 && blocks[k].heading != 1;
@@ -181,7 +202,22 @@ fn content_elements(dom: &Dom, blocks: &[HtmlBlock], prose: &[usize]) -> Vec<usi
             e = dom.parent[e];
         }
     }
-    let Some((&top, &best)) = score.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else { return vec![0] };
+    let Some((&best_element, &best)) = score.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else {
+        return vec![0];
+    };
+    // An element around the best one that scores nearly as well holds paragraphs of its own
+    // beside it (the opening paragraphs, then a "paywall" or "more" block with the rest).
+    let mut top = best_element;
+    let mut up = best_element;
+    for _ in 0..MAX_CHUNK_LEVELS {
+        if up == 0 {
+            break;
+        }
+        up = dom.parent[up];
+        if score.get(&up).is_some_and(|&s| s >= ENCLOSING_SHARE * best) {
+            top = up;
+        }
+    }
     if top == 0 {
         return vec![0];
     }
