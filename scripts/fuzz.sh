@@ -11,7 +11,8 @@
 #
 # Targets (fuzz/fuzz_targets/): clean (clean + keep_as_is, idempotence), segment (tokenize +
 # sentences), quotes (quote pairing/attribution via analyze_with(clean=false)), pipeline (analyze,
-# clean on and off). Each checks invariants (fuzz/src/lib.rs), not only "no panic".
+# clean on and off), html (HTML extraction and its map into the page). Each checks invariants
+# (fuzz/src/lib.rs), not only "no panic".
 #
 # Toolchain: cargo-fuzz passes nightly-only rustc flags (-Z...). Only the stable toolchain is
 # installed here, so this script sets RUSTC_BOOTSTRAP=1, which lets stable rustc accept them. It
