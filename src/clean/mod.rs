@@ -22,8 +22,8 @@ use serde::Serialize;
 
 use self::blocks::Block;
 use self::features::Features;
-pub(crate) use self::select::Decision;
 use self::select::Compared;
+pub(crate) use self::select::Decision;
 pub use self::vocab::Reason;
 use crate::Span;
 use crate::offsets::SourceMap;
@@ -85,8 +85,16 @@ pub(crate) fn clean_blocks(input: &str, blocks: Vec<Block>) -> Cleaned {
 pub(crate) fn decide(texts: &[&str]) -> (Vec<Decision>, Option<String>, Option<String>) {
     // Measured once: the vocabulary regexes behind them are most of the cleaner's time.
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
+    decide_measured(texts, &features)
+}
+
+/// [`decide`] with each block's [`Features`] already measured (`features[i]` for `texts[i]`).
+pub(crate) fn decide_measured(
+    texts: &[&str],
+    features: &[Features],
+) -> (Vec<Decision>, Option<String>, Option<String>) {
     let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
-    let first = select::select_measured(texts, &features, &compared.iter().collect::<Vec<_>>());
+    let first = select::select_measured(texts, features, &compared.iter().collect::<Vec<_>>());
     let mut decisions = first.decisions;
     for _ in 1..MAX_PASSES {
         let live: Vec<usize> = (0..texts.len()).filter(|&i| decisions[i] == Decision::Keep).collect();

@@ -45,6 +45,19 @@ impl<'a> Aligner<'a> {
         false
     }
 
+    /// Moves past `text`, the next text node, without recording where its characters are (for
+    /// text that is not shown: scripts, styles).
+    pub fn skip(&mut self, text: &str) {
+        if self.src[self.pos..].starts_with(text) {
+            self.pos += text.len();
+            return;
+        }
+        let mut scratch = Vec::new();
+        if let Some(end) = self.find_from(self.pos, text, &mut scratch) {
+            self.pos = end;
+        }
+    }
+
     fn find_from(&self, from: usize, text: &str, starts: &mut Vec<usize>) -> Option<usize> {
         let bytes = self.src.as_bytes();
         let mut p = from;

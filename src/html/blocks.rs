@@ -169,7 +169,7 @@ impl Builder<'_> {
 
     /// Aligns a text node that is not shown, to keep the aligner's place.
     fn skip_text(&mut self, text: &str) {
-        self.aligner.locate(text, &mut self.starts);
+        self.aligner.skip(text);
     }
 
     fn push_text(&mut self, text: &str, ctx: Context) {

@@ -96,9 +96,8 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
             measured[k] = Some(Features::of(&b.text));
         }
     }
-    let is_prose = |measured: &[Option<Features>], k: usize| {
-        may_be_prose(&blocks[k]) && measured[k].is_some_and(|f| f.is_prose())
-    };
+    let is_prose =
+        |measured: &[Option<Features>], k: usize| may_be_prose(&blocks[k]) && measured[k].is_some_and(|f| f.is_prose());
     let mut own = vec![0.0f64; n];
     for k in 0..blocks.len() {
         if is_prose(&measured, k) {

@@ -4,8 +4,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use html5ever::tendril::StrTendril;
 use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{TreeBuilder, TreeSink};
 use html5ever::{LocalName, ParseOpts, local_name};
@@ -96,7 +96,10 @@ impl<S: TokenSink> TokenSink for DepthLimit<S> {
 fn parse_rcdom(html: &str) -> RcDom {
     let opts = ParseOpts::default();
     let builder = TreeBuilder::new(RcDom::default(), opts.tree_builder);
-    let tokenizer = Tokenizer::new(DepthLimit { inner: builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) }, opts.tokenizer);
+    let tokenizer = Tokenizer::new(
+        DepthLimit { inner: builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) },
+        opts.tokenizer,
+    );
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     // The tokenizer pauses at scripts and encoding declarations for the caller to act on; the

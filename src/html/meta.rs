@@ -246,7 +246,9 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
         assert_eq!(m.site_name.as_deref(), Some("Example Post"));
-        let m = meta(r#"<meta property="og:title" content="Storm hits coast | Example Post"><meta property="og:site_name" content="Example Post">"#);
+        let m = meta(
+            r#"<meta property="og:title" content="Storm hits coast | Example Post"><meta property="og:site_name" content="Example Post">"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
         let m = meta(r#"<title>News - Storm hits coast</title><h1>Storm hits coast</h1>"#);
         assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
