@@ -246,14 +246,15 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
         assert_eq!(m.site_name.as_deref(), Some("Example Post"));
+        assert_eq!(m.authors, vec!["Jo Park", "Li Wei"]);
+        assert_eq!(m.published.as_deref(), Some("2023-05-06"));
+
         let m = meta(
             r#"<meta property="og:title" content="Storm hits coast | Example Post"><meta property="og:site_name" content="Example Post">"#,
         );
         assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
         let m = meta(r#"<title>News - Storm hits coast</title><h1>Storm hits coast</h1>"#);
         assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
-        assert_eq!(m.authors, vec!["Jo Park", "Li Wei"]);
-        assert_eq!(m.published.as_deref(), Some("2023-05-06"));
     }
 
     #[test]
