@@ -157,6 +157,30 @@ fn skip_tag(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
+/// `s` with its character references decoded (`&#8216;`, `&amp;`, `&nbsp;`): for text that
+/// arrives still encoded, as JSON-LD strings and twice-encoded meta tags often do.
+pub fn decode_references(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match decode_reference(rest) {
+            Some((first, second, len)) => {
+                out.push(first);
+                out.extend(second);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Decodes the character reference at the start of `s` (which starts with `&`), as the HTML5
 /// tokenizer does in text: the character it stands for, a second one for the few named references
 /// that stand for two, and its length in bytes. None when it is not a reference.
@@ -265,6 +289,11 @@ mod tests {
         assert!(starts.iter().all(|&s| s == 6));
         assert!(aligner.locate("two", &mut starts));
         assert_eq!(&src[starts[0]..starts[3]], "two");
+    }
+
+    #[test]
+    fn decoding_a_string() {
+        assert_eq!(decode_references("&#8216;Hi&#8217; &amp; &nbsp;x & y &bogus;"), "‘Hi’ & \u{a0}x & y &bogus;");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use html5ever::local_name;
 use serde_json::Value;
 
+use super::align::decode_references;
 use super::dom::Dom;
 
 /// What the page says about the article.
@@ -99,8 +100,10 @@ fn is_json_ld(t: &str) -> bool {
     t.trim().eq_ignore_ascii_case("application/ld+json")
 }
 
-/// Collapses whitespace; None when nothing is left.
+/// Decodes character references left in the text and collapses whitespace; None when nothing
+/// is left.
 fn non_empty(s: &str) -> Option<String> {
+    let s = if s.contains('&') { decode_references(s) } else { s.to_string() };
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
 }
@@ -227,11 +230,11 @@ mod tests {
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
             {"@type":"NewsArticle","headline":"The headline","datePublished":"2024-03-01T10:00:00Z",
              "author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Bo Lind"}],
-             "publisher":{"@type":"Organization","name":"Daily Example"},"articleBody":"Body text."}]}</script>
+             "publisher":{"@type":"Organization","name":"Daily Example &amp; Co"},"articleBody":"Body text."}]}</script>
             </head><body><h1>H1 title</h1></body></html>"#,
         );
         assert_eq!(m.title.as_deref(), Some("The headline"));
-        assert_eq!(m.site_name.as_deref(), Some("Daily Example"));
+        assert_eq!(m.site_name.as_deref(), Some("Daily Example & Co"));
         assert_eq!(m.authors, vec!["Ana Ruiz", "Bo Lind"]);
         assert_eq!(m.published.as_deref(), Some("2024-03-01T10:00:00Z"));
         assert_eq!(m.article_body.as_deref(), Some("Body text."));
