@@ -52,16 +52,29 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 static CONTENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"article|content|entry|post|story|body|text|main|blog").unwrap());
 
-/// Why an element is furniture, when it is.
+/// Elements that are furniture whatever they hold: a page footer full of disclaimers may hold
+/// more prose than an article made of lists, and is still not the article.
+fn is_always_furniture(dom: &Dom, i: usize) -> Option<Reason> {
+    match *dom.name(i)? {
+        local_name!("nav") => Some(Reason::Navigation),
+        local_name!("footer") => Some(Reason::Boilerplate),
+        _ if dom.attr(i, &local_name!("role")).is_some_and(|r| r == "navigation" || r == "contentinfo") => {
+            Some(Reason::Navigation)
+        }
+        _ => None,
+    }
+}
+
+/// Why an element is furniture, when it is (unless it holds most of the page's prose).
 fn furniture_reason(dom: &Dom, i: usize) -> Option<Reason> {
     let name = dom.name(i)?;
     match *name {
         local_name!("nav") => return Some(Reason::Navigation),
         local_name!("aside") => return Some(Reason::Related),
-        local_name!("footer") | local_name!("header") => return Some(Reason::Boilerplate),
+        local_name!("header") => return Some(Reason::Boilerplate),
         _ => {}
     }
-    if dom.attr(i, &local_name!("role")).is_some_and(|r| r == "navigation" || r == "complementary") {
+    if dom.attr(i, &local_name!("role")).is_some_and(|r| r == "complementary") {
         return Some(Reason::Navigation);
     }
     let mut hints = String::new();
@@ -105,10 +118,13 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
         }
     }
     // An element that holds most of the page's prose is not furniture whatever its class says
-    // ("page-ad-margins" around an article).
+    // ("page-ad-margins" around an article), unless it is a nav or footer.
     let raw = sum_up(dom, &own, |_| true);
     let furniture: Vec<Option<Reason>> = (0..n)
-        .map(|i| furniture_reason(dom, i).filter(|_| raw[i] < MAX_FURNITURE_SHARE * raw[0] || raw[0] == 0.0))
+        .map(|i| {
+            is_always_furniture(dom, i)
+                .or_else(|| furniture_reason(dom, i).filter(|_| raw[i] < MAX_FURNITURE_SHARE * raw[0] || raw[0] == 0.0))
+        })
         .collect();
     let in_furniture: Vec<Option<Reason>> =
         blocks.iter().map(|b| furniture_around(dom, &furniture, b.element)).collect();
@@ -295,4 +311,58 @@ fn in_head(dom: &Dom, mut i: usize) -> bool {
         i = dom.parent[i];
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::html::extract;
+
+    const DISCLAIMER: &str = "The information on this website is provided for general interest only and is not \
+        intended as advice of any kind, and readers should consult a qualified professional before acting on it.";
+
+    #[test]
+    fn a_footer_is_never_the_article_even_with_more_prose() {
+        let html = format!(
+            "<html><body><article><h1>Weekly plan</h1><p>Here is the plan for this week, day by day, for the whole \
+             family to follow.</p><ul><li>Monday: rice and beans</li><li>Tuesday: lentil soup</li>\
+             <li>Wednesday: baked fish</li></ul></article><footer><p>{DISCLAIMER}</p><p>{DISCLAIMER}</p></footer></body></html>"
+        );
+        let text = extract(&html).cleaned.text;
+        assert!(text.starts_with("Here is the plan"), "{text}");
+        assert!(text.contains("Tuesday: lentil soup"), "{text}");
+        assert!(!text.contains("information on this website"), "{text}");
+    }
+
+    #[test]
+    fn a_misleading_class_does_not_hide_the_article() {
+        let para = "The council met on Tuesday and agreed, after a long debate, to keep the ferry running all year.";
+        let html = format!(
+            "<html><body><div class='page-ad-margins'><p>{para}</p><p>{para} Again.</p><p>{para} Once more.</p></div>\
+             <div class='sidebar'><p>Subscribe to our newsletter for more news like this every single morning.</p></div></body></html>"
+        );
+        let text = extract(&html).cleaned.text;
+        assert!(text.starts_with("The council met"), "{text}");
+        assert!(!text.contains("Subscribe"), "{text}");
+    }
+
+    #[test]
+    fn the_opening_paragraphs_beside_a_paywall_block_are_kept() {
+        let p = |i: usize| {
+            format!("<p>Paragraph {i} of the story says that the harbour council voted on Tuesday, as expected.</p>")
+        };
+        let html = format!(
+            "<html><body><div class='story'>{}{}<div class='paywall'>{}{}{}{}{}</div></div></body></html>",
+            p(1),
+            p(2),
+            p(3),
+            p(4),
+            p(5),
+            p(6),
+            p(7)
+        );
+        let text = extract(&html).cleaned.text;
+        assert!(text.starts_with("Paragraph 1 of the story"), "{text}");
+        assert!(text.ends_with("as expected."), "{text}");
+        assert_eq!(text.matches("Paragraph").count(), 7, "{text}");
+    }
 }
