@@ -174,10 +174,14 @@ fn name_colon(doc: &Doc, a: usize, b: usize) -> Option<Reported> {
     let (first, last) = (colon + 1, b);
     let last = clause_trim(doc, first, last);
     let words = (first..last).filter(|&k| doc.toks[k].kind == TokenKind::Word).count();
+    // (Nothing after the colon, as in a line that ends with it, has no words.)
+    if words < 3 {
+        return None;
+    }
     // A line in single quotes ("Varga: ‘We Will Win’") is still a statement; double quotes make a
     // direct quote.
     let double = doc.toks[first].kind == TokenKind::Quote && !matches!(doc.word(first), "‘" | "'");
-    if words < 3 || mostly_quoted(doc, first, last) || double {
+    if mostly_quoted(doc, first, last) || double {
         return None;
     }
     let spk = np_left(doc, end - 1, a).filter(|s| s.kind == speakers::SpeakerKind::Name)?;

@@ -908,3 +908,12 @@ fn participles_after_by_and_with() {
     let q = qs.iter().find(|q| q.0 == "direct").expect("the quote");
     assert_eq!(q.2.as_deref(), Some("many dock workers"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_and_colon_ending_the_text_is_no_statement() {
+    // Found by the html fuzz target: nothing after the colon used to be read past the end.
+    assert!(run("BrikaPhoto: ").is_empty());
+    assert!(run("Mayor Lee:").is_empty());
+    let a = crate::analyze_with("BrikaPhoto: ", &crate::Options::with_clean(true).format(crate::Format::Html));
+    assert!(a.quotes.is_empty());
+}
