@@ -18,7 +18,8 @@ pub struct Metadata {
     pub authors: Vec<String>,
     /// The publication date as the page states it (usually ISO 8601).
     pub published: Option<String>,
-    /// The JSON-LD `articleBody`, when the page has one.
+    /// The JSON-LD `articleBody`, when the page has one (not used by extraction: often truncated
+    /// or without paragraph breaks).
     pub article_body: Option<String>,
 }
 

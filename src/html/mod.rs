@@ -3,9 +3,9 @@
 //! 1. [`dom`]: html5ever parses the page (every HTML5 recovery rule) into a flat tree.
 //! 2. [`blocks`]: the visible text, one block per paragraph-like element, each mapped back to the
 //!    HTML source ([`align`] finds the text nodes again in the source).
-//! 3. [`content`]: which blocks are the article, from the page structure (the element holding the
-//!    body's prose, class and id hints, links, semantic tags, the JSON-LD `articleBody`) and the
-//!    same furniture rules as text cleaning.
+//! 3. [`content`]: which blocks are the article, from the page structure (furniture elements by
+//!    tag, class and id, link density, the elements holding the body's paragraphs) and the same
+//!    rules as text cleaning.
 //! 4. [`meta`]: title, site name, authors and publication date from JSON-LD, Open Graph and meta
 //!    tags first, then the page.
 
