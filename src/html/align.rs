@@ -6,7 +6,8 @@
 //! The aligner walks the source once, left to right, skipping markup and matching each text node
 //! character by character. A node it cannot find (the parser moved it, as it does with text
 //! misplaced in a table) maps to an empty span at the cursor instead: offsets stay ordered, and
-//! only that node's map is vague.
+//! only that node's map is vague. The scanning past failed starts has a budget proportional to the
+//! page, so even a page of such nodes is aligned in linear time.
 
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 
@@ -18,12 +19,15 @@ const MAX_SCAN: usize = 1 << 16;
 pub struct Aligner<'a> {
     src: &'a str,
     pos: usize,
+    /// Bytes that searches may still scan past a failed start: once spent, a node is only looked
+    /// for at the cursor, so a page full of nodes that cannot be found stays linear.
+    budget: usize,
 }
 
 impl<'a> Aligner<'a> {
     /// An aligner at the start of `src`.
     pub fn new(src: &'a str) -> Self {
-        Aligner { src, pos: 0 }
+        Aligner { src, pos: 0, budget: 4 * src.len() + MAX_SCAN }
     }
 
     /// Locates `text`, the next text node, in the source. Fills `starts` with the source offset
@@ -58,19 +62,18 @@ impl<'a> Aligner<'a> {
         }
     }
 
-    fn find_from(&self, from: usize, text: &str, starts: &mut Vec<usize>) -> Option<usize> {
+    fn find_from(&mut self, from: usize, text: &str, starts: &mut Vec<usize>) -> Option<usize> {
         let bytes = self.src.as_bytes();
         let mut p = from;
-        while p < bytes.len() && p - from <= MAX_SCAN {
+        while p < bytes.len() && p - from <= MAX_SCAN.min(self.budget) {
             if let Some(end) = self.match_at(p, text, starts) {
+                self.budget = self.budget.saturating_sub(p - from);
                 return Some(end);
             }
             p = if bytes[p] == b'<' { skip_markup(self.src, p) } else { next_char(self.src, p) };
         }
-        // Far away (or moved): look for the text itself, then match there.
-        let probe: String = text.chars().take(32).collect();
-        let at = self.src.get(from..)?.find(probe.as_str())? + from;
-        self.match_at(at, text, starts)
+        self.budget = self.budget.saturating_sub(p - from);
+        None
     }
 
     /// Matches `text` at source offset `p`, filling `starts`; returns where the match ends.
@@ -86,6 +89,10 @@ impl<'a> Aligner<'a> {
         let mut at = p;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
+            // The parser drops NULs from text.
+            while c != '\0' && src.as_bytes().get(at) == Some(&0) {
+                at += 1;
+            }
             starts.push(at);
             let rest = &src[at..];
             let first = rest.chars().next()?;
@@ -294,6 +301,20 @@ mod tests {
     #[test]
     fn decoding_a_string() {
         assert_eq!(decode_references("&#8216;Hi&#8217; &amp; &nbsp;x & y &bogus;"), "‘Hi’ & \u{a0}x & y &bogus;");
+    }
+
+    #[test]
+    fn nuls_are_skipped_and_lost_nodes_stay_cheap() {
+        let got = located("<p>a\0b</p>", &["ab"]);
+        assert_eq!(got[0], vec![3, 5, 6]);
+        // Many nodes that are nowhere in the source: the budget keeps this linear.
+        let src = "<p>x</p>".repeat(20_000);
+        let mut aligner = Aligner::new(&src);
+        let mut starts = Vec::new();
+        for _ in 0..20_000 {
+            assert!(!aligner.locate("not there", &mut starts));
+        }
+        assert!(aligner.budget < 4 * src.len() + MAX_SCAN);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! rule), and it is copied once into plain vectors that the extractor walks without reference
 //! counting. Only what extraction reads is kept: element names, a few attributes, text.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
@@ -21,7 +21,9 @@ const MAX_DEPTH: usize = 1024;
 /// [`MAX_DEPTH`].
 struct DepthLimit<S> {
     inner: S,
-    depth: Cell<usize>,
+    /// The elements counted as open, innermost last (at most [`MAX_DEPTH`]).
+    open: RefCell<Vec<LocalName>>,
+    /// Start tags dropped past the cap, innermost last.
     dropped: RefCell<Vec<LocalName>>,
 }
 
@@ -62,20 +64,31 @@ impl<S: TokenSink> TokenSink for DepthLimit<S> {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         if let Token::TagToken(tag) = &token {
-            if !tag.self_closing && !adds_no_depth(&tag.name) {
-                match tag.kind {
-                    TagKind::StartTag if self.depth.get() >= MAX_DEPTH => {
+            // In SVG and MathML every element may nest and `/>` closes it; in HTML `/>` means
+            // nothing on a non-void element, and some elements are closed by their siblings.
+            let foreign = self.inner.adjusted_current_node_present_but_not_in_html_namespace();
+            let nests = if foreign { !tag.self_closing } else { !adds_no_depth(&tag.name) };
+            match tag.kind {
+                TagKind::StartTag if nests => {
+                    let mut open = self.open.borrow_mut();
+                    if open.len() >= MAX_DEPTH {
                         self.dropped.borrow_mut().push(tag.name.clone());
                         return TokenSinkResult::Continue;
                     }
-                    TagKind::StartTag => self.depth.set(self.depth.get() + 1),
-                    TagKind::EndTag => {
-                        let mut dropped = self.dropped.borrow_mut();
-                        if dropped.last() == Some(&tag.name) {
-                            dropped.pop();
-                            return TokenSinkResult::Continue;
-                        }
-                        self.depth.set(self.depth.get().saturating_sub(1));
+                    open.push(tag.name.clone());
+                }
+                TagKind::StartTag => {}
+                TagKind::EndTag => {
+                    let mut dropped = self.dropped.borrow_mut();
+                    if dropped.last() == Some(&tag.name) {
+                        dropped.pop();
+                        return TokenSinkResult::Continue;
+                    }
+                    // An end tag closes its element and whatever is still open inside it; one
+                    // that matches nothing open closes nothing.
+                    let mut open = self.open.borrow_mut();
+                    if let Some(i) = open.iter().rposition(|n| *n == tag.name) {
+                        open.truncate(i);
                     }
                 }
             }
@@ -97,7 +110,7 @@ fn parse_rcdom(html: &str) -> RcDom {
     let opts = ParseOpts::default();
     let builder = TreeBuilder::new(RcDom::default(), opts.tree_builder);
     let tokenizer = Tokenizer::new(
-        DepthLimit { inner: builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) },
+        DepthLimit { inner: builder, open: RefCell::new(Vec::new()), dropped: RefCell::new(Vec::new()) },
         opts.tokenizer,
     );
     let input = BufferQueue::default();
@@ -239,8 +252,16 @@ mod tests {
     #[test]
     fn deep_nesting_is_capped_and_keeps_its_text() {
         let html = "<div>".repeat(200_000) + "deep";
-        let dom = Dom::parse(&html);
-        assert!(dom.text_of(0).ends_with("deep"));
+        check_depth(&html, "deep");
+        // Ways around a simple counter: `/>` on HTML elements, stray end tags, nesting in SVG.
+        check_depth(&("<div/>".repeat(100_000) + "deep"), "deep");
+        check_depth(&("<div>".repeat(1024) + &"</i>".repeat(1024)).repeat(50), "");
+        check_depth(&("<svg>".to_string() + &"<g><td>".repeat(50_000) + "deep"), "deep");
+    }
+
+    fn check_depth(html: &str, ends_with: &str) {
+        let dom = Dom::parse(html);
+        assert!(dom.text_of(0).ends_with(ends_with));
         let depth = |mut i: usize| {
             let mut d = 0;
             while i != 0 {

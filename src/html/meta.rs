@@ -204,13 +204,23 @@ fn name_of(v: &Value) -> Option<String> {
     }
 }
 
+/// The most authors kept (a page listing thousands in one tag is not stating its byline).
+const MAX_AUTHORS: usize = 50;
+
 /// Adds an author unless already there; a "By A and B" string gives two.
 fn push_author(authors: &mut Vec<String>, name: &str) {
+    if authors.len() >= MAX_AUTHORS {
+        return;
+    }
     let name = name.trim();
     let name = name.strip_prefix("By ").or_else(|| name.strip_prefix("by ")).unwrap_or(name);
     for part in name.split(" and ").flat_map(|p| p.split(", ")) {
         let part = part.trim();
-        if !part.is_empty() && !part.starts_with("http") && !authors.iter().any(|a| a == part) {
+        if authors.len() < MAX_AUTHORS
+            && !part.is_empty()
+            && !part.starts_with("http")
+            && !authors.iter().any(|a| a == part)
+        {
             authors.push(part.to_string());
         }
     }
