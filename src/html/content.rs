@@ -170,8 +170,15 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
     if !kept_prose.is_empty() {
         let roots = content_elements(dom, &blocks, &kept_prose);
         let inside: Vec<bool> = blocks.iter().map(|b| roots.iter().any(|&r| is_ancestor(dom, r, b.element))).collect();
+        // Kept prose held directly by the element just around the content (opening paragraphs
+        // beside a "read all" block) is no stray: a paragraph, or a paragraph in a wrapper.
+        let around: Vec<usize> = roots.iter().map(|&r| dom.parent[r]).filter(|&p| p != 0).collect();
+        let beside = |k: usize| {
+            let e = blocks[k].element;
+            is_prose(&measured, k) && around.iter().any(|&a| dom.parent[e] == a || dom.parent[dom.parent[e]] == a)
+        };
         for k in 0..blocks.len() {
-            if decisions[k] == Decision::Keep && !inside[k] {
+            if decisions[k] == Decision::Keep && !inside[k] && !beside(k) {
                 decisions[k] = Decision::Drop(Reason::Boilerplate);
             }
         }
@@ -343,6 +350,24 @@ mod tests {
         let text = extract(&html).cleaned.text;
         assert!(text.starts_with("The council met"), "{text}");
         assert!(!text.contains("Subscribe"), "{text}");
+    }
+
+    #[test]
+    fn opening_paragraphs_around_a_long_read_all_block_are_no_strays() {
+        let p = |i: usize| {
+            format!("<p>Paragraph {i} of the story says that the harbour council voted on Tuesday, as expected.</p>")
+        };
+        let inner: String = (3..=11).map(p).collect();
+        let html = format!(
+            "<html><body><div class='story'>{}{}<div class='read-all'>{inner}</div></div>\
+             <div class='more'><div><p>A different story says the mayor opened a new library in the north on Friday.</p></div></div></body></html>",
+            p(1),
+            p(2)
+        );
+        let text = extract(&html).cleaned.text;
+        assert!(text.starts_with("Paragraph 1 of the story"), "{text}");
+        assert_eq!(text.matches("Paragraph").count(), 11, "{text}");
+        assert!(!text.contains("library"), "{text}");
     }
 
     #[test]
