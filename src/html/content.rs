@@ -169,7 +169,12 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
         (0..blocks.len()).filter(|&k| decisions[k] == Decision::Keep && is_prose(&measured, k)).collect();
     if !kept_prose.is_empty() {
         let roots = content_elements(dom, &blocks, &kept_prose);
-        let inside: Vec<bool> = blocks.iter().map(|b| roots.iter().any(|&r| is_ancestor(dom, r, b.element))).collect();
+        // Marked once, so that a page of many small content elements stays linear.
+        let mut is_root = vec![false; n];
+        for &r in &roots {
+            is_root[r] = true;
+        }
+        let inside: Vec<bool> = blocks.iter().map(|b| under_any(dom, &is_root, b.element)).collect();
         // Kept prose held directly by the element just around the content (opening paragraphs
         // beside a "read all" block) is no stray: a paragraph, or a paragraph in a wrapper.
         let around: Vec<usize> = roots.iter().map(|&r| dom.parent[r]).filter(|&p| p != 0).collect();
@@ -298,6 +303,19 @@ fn sum_up(dom: &Dom, own: &[f64], passes: impl Fn(usize) -> bool) -> Vec<f64> {
         }
     }
     sum
+}
+
+/// Whether `i` or one of its ancestors is marked.
+fn under_any(dom: &Dom, marked: &[bool], mut i: usize) -> bool {
+    loop {
+        if marked[i] {
+            return true;
+        }
+        if i == 0 {
+            return false;
+        }
+        i = dom.parent[i];
+    }
 }
 
 fn is_ancestor(dom: &Dom, a: usize, mut i: usize) -> bool {
