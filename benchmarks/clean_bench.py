@@ -38,6 +38,14 @@ def load_scorer():
     return module
 
 
+def load_pages(file: str) -> list[dict]:
+    """The benchmark's pages, or a clear exit when the data is not beside the repo."""
+    if not Path(file).exists():
+        sys.exit(f"no benchmark data at {file} (it lives in ../shared, beside the repo)")
+    with gzip.open(file, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
 def score(page_scores, preds, pages):
     precs, recs, exact, per_page = [], [], 0, []
     for pred, page in zip(preds, pages, strict=True):
@@ -98,13 +106,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--show", default=None, help="page id prefix to show line by line")
     ap.add_argument("--check-idempotent", action="store_true", help="re-clean every body; report any change")
     args = ap.parse_args(argv)
-    if not Path(args.file).exists():
-        sys.exit(f"no benchmark data at {args.file} (it lives in ../shared, beside the repo)")
+    pages = load_pages(args.file)
     import copydesk
 
     scorer = load_scorer()
-    with gzip.open(args.file, "rt", encoding="utf-8") as f:
-        pages = [json.loads(line) for line in f]
     if args.show:
         page = next(p for p in pages if p["id"].startswith(args.show))
         show(page, copydesk.analyze(page["flat_text"]))

@@ -20,15 +20,13 @@ are medians over rounds and each speed ratio the median of the rounds' ratios.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from clean_bench import DEV, load_scorer, score, title_matches  # noqa: E402
+from clean_bench import DEV, load_pages, load_scorer, score, title_matches  # noqa: E402
 
 
 def timed(fn, pages):
@@ -45,14 +43,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--worst", type=int, default=0, help="list copydesk's N weakest pages")
     ap.add_argument("--no-trafilatura", action="store_true", help="skip the peer")
     args = ap.parse_args(argv)
-    if not Path(args.file).exists():
-        sys.exit(f"no benchmark data at {args.file} (it lives in ../shared, beside the repo)")
+    pages = load_pages(args.file)
     import copydesk
     from copydesk import _core
 
     scorer = load_scorer()
-    with gzip.open(args.file, "rt", encoding="utf-8") as f:
-        pages = [json.loads(line) for line in f]
     htmls = [p["html"] for p in pages]
     mb = sum(len(h.encode()) for h in htmls) / 1e6
 

@@ -24,6 +24,7 @@ use self::blocks::Block;
 use self::features::Features;
 use self::select::Compared;
 pub(crate) use self::select::Decision;
+pub(crate) use self::select::TITLE_SEPARATORS;
 pub use self::vocab::Reason;
 use crate::Span;
 use crate::offsets::SourceMap;

@@ -333,7 +333,7 @@ pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compa
 }
 
 /// Separators between a headline and a site name in a page title, most specific first.
-const TITLE_SEPARATORS: [&str; 9] = [" | ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // "];
+pub(crate) const TITLE_SEPARATORS: [&str; 9] = [" | ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // "];
 
 /// The fewest words a repeat of the headline needs to count (one or two words may be a section
 /// name that merely matches a short page title).

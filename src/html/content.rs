@@ -118,7 +118,7 @@ pub fn select(html: &str, dom: &Dom, blocks: Vec<HtmlBlock>) -> Cleaned {
         }
     }
     // An element that holds most of the page's prose is not furniture whatever its class says
-    // ("page-ad-margins" around an article), unless it is a nav or footer.
+    // (an "ad-slot" class on the element around an article), unless it is a nav or footer.
     let raw = sum_up(dom, &own, |_| true);
     let furniture: Vec<Option<Reason>> = (0..n)
         .map(|i| {
@@ -362,7 +362,7 @@ mod tests {
     fn a_misleading_class_does_not_hide_the_article() {
         let para = "The council met on Tuesday and agreed, after a long debate, to keep the ferry running all year.";
         let html = format!(
-            "<html><body><div class='page-ad-margins'><p>{para}</p><p>{para} Again.</p><p>{para} Once more.</p></div>\
+            "<html><body><div class='story-ad-slot'><p>{para}</p><p>{para} Again.</p><p>{para} Once more.</p></div>\
              <div class='sidebar'><p>Subscribe to our newsletter for more news like this every single morning.</p></div></body></html>"
         );
         let text = extract(&html).cleaned.text;

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::align::decode_references;
 use super::dom::Dom;
+use crate::clean::TITLE_SEPARATORS;
 
 /// What the page says about the article.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -74,9 +75,6 @@ pub fn metadata(dom: &Dom) -> Metadata {
     meta.published = meta.published.or(tags.published).or(tags.time);
     meta
 }
-
-/// Separators between a headline and a site name in a page title.
-const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
 /// The headline of a page title: without the site name it carries ("Storm hits coast | Daily
 /// Example"), when the site name or the page's `<h1>` shows which part that is.
