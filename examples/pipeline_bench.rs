@@ -5,9 +5,10 @@
 //!     valgrind --tool=callgrind target/release/examples/pipeline_bench CORPUS [STAGE] [STRIDE]
 //!
 //! CORPUS is a file of texts separated by NUL bytes. STAGE is one of `read`, `clean`, `segment`,
-//! `entities`, `coref`, `quotes` (the whole of `copydesk::analyze`, the default) or `dump` (the
-//! whole pipeline, printing every Article with `{:?}` so two builds can be diffed). STRIDE keeps
-//! every STRIDE-th text (default 1).
+//! `entities`, `coref`, `quotes` (the whole of `copydesk::analyze`, the default), `html` (HTML
+//! main-content extraction and metadata: CORPUS then holds pages) or `dump` (the whole pipeline,
+//! printing every Article with `{:?}` so two builds can be diffed). STRIDE keeps every STRIDE-th
+//! text (default 1).
 //!
 //! The first 50 texts run once before the measured pass, so that one-time work (compiling the
 //! regexes, loading the model) falls outside it; collect only the measured pass with
@@ -41,6 +42,10 @@ fn measure(texts: &[&str], stage: &str) -> usize {
 fn run(text: &str, stage: &str) -> usize {
     if stage == "read" {
         return text.len();
+    }
+    if stage == "html" {
+        let page = copydesk::html::extract(text);
+        return page.cleaned.text.len() + page.metadata.authors.len();
     }
     if stage == "dump" {
         println!("{:?}", copydesk::analyze(text));
