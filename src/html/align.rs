@@ -40,7 +40,7 @@ impl<'a> Aligner<'a> {
             starts.push(self.pos);
             return true;
         }
-        if let Some(end) = self.find_from(self.pos, text, starts) {
+        if let Some(end) = self.find_from(self.pos, text, Some(starts)) {
             self.pos = end;
             return true;
         }
@@ -56,36 +56,57 @@ impl<'a> Aligner<'a> {
             self.pos += text.len();
             return;
         }
-        let mut scratch = Vec::new();
-        if let Some(end) = self.find_from(self.pos, text, &mut scratch) {
+        if let Some(end) = self.find_from(self.pos, text, None) {
             self.pos = end;
         }
     }
 
-    fn find_from(&mut self, from: usize, text: &str, starts: &mut Vec<usize>) -> Option<usize> {
+    /// Finds `text` from `from` on; fills `starts` (see [`Aligner::locate`]) when given.
+    fn find_from(&mut self, from: usize, text: &str, mut starts: Option<&mut Vec<usize>>) -> Option<usize> {
         let bytes = self.src.as_bytes();
         let mut p = from;
-        while p < bytes.len() && p - from <= MAX_SCAN.min(self.budget) {
-            if let Some(end) = self.match_at(p, text, starts) {
+        // Only text tried counts against MAX_SCAN: a node may follow a long stretch of markup
+        // (an inline SVG sprite of 100 KB), which is skipped a tag at a time. The budget bounds
+        // everything scanned, markup included.
+        let mut text_tried = 0;
+        while p < bytes.len() && text_tried <= MAX_SCAN && p - from <= self.budget {
+            if let Some(end) = self.match_at(p, text, starts.as_deref_mut()) {
                 self.budget = self.budget.saturating_sub(p - from);
                 return Some(end);
             }
-            p = if bytes[p] == b'<' { skip_markup(self.src, p) } else { next_char(self.src, p) };
+            if bytes[p] == b'<' {
+                p = skip_markup(self.src, p);
+            } else {
+                let next = next_char(self.src, p);
+                text_tried += next - p;
+                p = next;
+            }
         }
         self.budget = self.budget.saturating_sub(p - from);
         None
     }
 
-    /// Matches `text` at source offset `p`, filling `starts`; returns where the match ends.
-    fn match_at(&self, p: usize, text: &str, starts: &mut Vec<usize>) -> Option<usize> {
-        starts.clear();
+    /// Matches `text` at source offset `p`, filling `starts` when given; returns where the match
+    /// ends.
+    fn match_at(&self, p: usize, text: &str, mut starts: Option<&mut Vec<usize>>) -> Option<usize> {
         let src = self.src;
         if src[p..].starts_with(text) {
             // The common case: a verbatim copy.
-            starts.extend(text.char_indices().map(|(i, _)| p + i));
-            starts.push(p + text.len());
+            if let Some(starts) = starts {
+                starts.clear();
+                starts.extend(text.char_indices().map(|(i, _)| p + i));
+                starts.push(p + text.len());
+            }
             return Some(p + text.len());
         }
+        if let Some(starts) = starts.as_deref_mut() {
+            starts.clear();
+        }
+        let mut record = |at: usize| {
+            if let Some(starts) = starts.as_deref_mut() {
+                starts.push(at);
+            }
+        };
         let mut at = p;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -93,7 +114,7 @@ impl<'a> Aligner<'a> {
             while c != '\0' && src.as_bytes().get(at) == Some(&0) {
                 at += 1;
             }
-            starts.push(at);
+            record(at);
             let rest = &src[at..];
             let first = rest.chars().next()?;
             let reference = if first == '&' { decode_reference(rest) } else { None };
@@ -103,7 +124,7 @@ impl<'a> Aligner<'a> {
                     if chars.next() != Some(second) {
                         return None;
                     }
-                    starts.push(at + len);
+                    record(at + len);
                 }
                 at += len;
             } else if first == c && c != '\r' {
@@ -116,7 +137,7 @@ impl<'a> Aligner<'a> {
                 return None;
             }
         }
-        starts.push(at);
+        record(at);
         Some(at)
     }
 }
@@ -296,6 +317,16 @@ mod tests {
         assert!(starts.iter().all(|&s| s == 6));
         assert!(aligner.locate("two", &mut starts));
         assert_eq!(&src[starts[0]..starts[3]], "two");
+    }
+
+    #[test]
+    fn a_node_after_a_long_stretch_of_markup_is_found() {
+        // An inline SVG sprite longer than MAX_SCAN with no text in it, then the next node.
+        let sprite = format!("<svg>{}</svg>", "<path d=\"M0,0 L1,1\"/>".repeat(2 * MAX_SCAN / 20));
+        let src = format!("<body>{sprite}<p>after</p></body>");
+        assert!(sprite.len() > MAX_SCAN);
+        let got = located(&src, &["after"]);
+        assert_eq!(&src[got[0][0]..got[0][5]], "after");
     }
 
     #[test]
