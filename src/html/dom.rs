@@ -1,6 +1,6 @@
 //! The parsed page as a flat arena: html5ever builds the tree (with every HTML5 error-recovery
-//! rule), and it is copied once into plain vectors that the extractor walks without reference
-//! counting. Only what extraction reads is kept: element names, a few attributes, text.
+//! rule) into [`ArenaSink`], and its nodes are then numbered in document order. Only what
+//! extraction reads is kept: element names, a few attributes, text.
 
 use std::cell::RefCell;
 
@@ -9,7 +9,10 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{TreeBuilder, TreeSink};
 use html5ever::{LocalName, ParseOpts, local_name};
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
+
+use super::sink::{ArenaSink, BuildNode, Kind};
+use html5ever::QualName;
+use typed_arena::Arena;
 
 /// How deep elements may nest. The HTML5 tree builder scans the stack of open elements for
 /// most tags, so a page of 100,000 unclosed `<div>`s would take minutes; deeper start tags (and
@@ -105,10 +108,10 @@ impl<S: TokenSink> TokenSink for DepthLimit<S> {
     }
 }
 
-/// Parses a page into html5ever's reference tree, with nesting capped at [`MAX_DEPTH`].
-fn parse_rcdom(html: &str) -> RcDom {
+/// Parses a page into the arena, with nesting capped at [`MAX_DEPTH`].
+fn parse_arena<'n>(html: &str, names: &'n Arena<QualName>) -> Vec<BuildNode<'n>> {
     let opts = ParseOpts::default();
-    let builder = TreeBuilder::new(RcDom::default(), opts.tree_builder);
+    let builder = TreeBuilder::new(ArenaSink::new(names), opts.tree_builder);
     let tokenizer = Tokenizer::new(
         DepthLimit { inner: builder, open: RefCell::new(Vec::new()), dropped: RefCell::new(Vec::new()) },
         opts.tokenizer,
@@ -120,7 +123,7 @@ fn parse_rcdom(html: &str) -> RcDom {
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     let DepthLimit { inner, .. } = tokenizer.sink;
-    inner.sink.finish()
+    inner.sink.finish().into_nodes()
 }
 
 /// One node of the page.
@@ -145,48 +148,21 @@ pub struct Dom {
     pub children: Vec<Vec<usize>>,
 }
 
-/// Attributes worth keeping: content hints, visibility, and metadata.
-fn keeps(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("id")
-            | local_name!("class")
-            | local_name!("style")
-            | local_name!("hidden")
-            | local_name!("aria-hidden")
-            | local_name!("role")
-            | local_name!("itemprop")
-            | local_name!("itemtype")
-            | local_name!("property")
-            | local_name!("name")
-            | local_name!("content")
-            | local_name!("datetime")
-            | local_name!("rel")
-            | local_name!("type")
-    )
-}
-
 impl Dom {
     /// Parses a page. Never fails: HTML5 parsing recovers from any input.
     pub fn parse(html: &str) -> Dom {
-        let rc = parse_rcdom(html);
+        let names = Arena::new();
+        let mut built = parse_arena(html, &names);
         let mut dom = Dom { nodes: Vec::new(), parent: Vec::new(), children: Vec::new() };
         // Depth-first with an explicit stack: pages can nest deeper than the thread's stack allows.
-        let mut stack: Vec<(Handle, usize)> = vec![(rc.document.clone(), 0)];
-        while let Some((handle, parent)) = stack.pop() {
-            let node = match &handle.data {
-                NodeData::Document => Node::Document,
-                NodeData::Text { contents } => Node::Text(contents.borrow().clone()),
-                NodeData::Element { name, attrs, .. } => Node::Element {
-                    name: name.local.clone(),
-                    attrs: attrs
-                        .borrow()
-                        .iter()
-                        .filter(|a| keeps(&a.name.local))
-                        .map(|a| (a.name.local.clone(), a.value.to_string()))
-                        .collect(),
-                },
-                _ => continue,
+        // Nodes outside the document (template contents, removed nodes) are never reached.
+        let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+        while let Some((b, parent)) = stack.pop() {
+            let node = match std::mem::replace(&mut built[b].kind, Kind::Other) {
+                Kind::Document => Node::Document,
+                Kind::Text(text) => Node::Text(text),
+                Kind::Element { name, attrs, .. } => Node::Element { name: name.local.clone(), attrs },
+                Kind::Other => continue,
             };
             let index = dom.nodes.len();
             dom.nodes.push(node);
@@ -195,9 +171,7 @@ impl Dom {
             if index != parent {
                 dom.children[parent].push(index);
             }
-            for child in handle.children.borrow().iter().rev() {
-                stack.push((child.clone(), index));
-            }
+            stack.extend(built[b].children.iter().rev().map(|&child| (child, index)));
         }
         dom
     }

@@ -14,6 +14,7 @@ mod blocks;
 mod content;
 mod dom;
 mod meta;
+mod sink;
 
 pub use self::meta::Metadata;
 use crate::clean::Cleaned;
