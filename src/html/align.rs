@@ -15,6 +15,17 @@ use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 /// further away than this is searched for literally instead.
 const MAX_SCAN: usize = 1 << 16;
 
+/// Where a text node was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Located {
+    /// A verbatim copy of the node starts at this source offset.
+    Verbatim(usize),
+    /// Found with references, line ends or NULs differing: the offsets are in `starts`.
+    Mapped,
+    /// Not found: every offset in `starts` is the cursor.
+    Missing,
+}
+
 /// Walks a page source, locating its text nodes in order.
 pub struct Aligner<'a> {
     src: &'a str,
@@ -30,23 +41,19 @@ impl<'a> Aligner<'a> {
         Aligner { src, pos: 0, budget: 4 * src.len() + MAX_SCAN }
     }
 
-    /// Locates `text`, the next text node, in the source. Fills `starts` with the source offset
-    /// of each character of `text` followed by the source offset where the last one ends
-    /// (`text.chars().count() + 1` entries). Returns false (all entries at the cursor) when the
-    /// node is not found.
-    pub fn locate(&mut self, text: &str, starts: &mut Vec<usize>) -> bool {
+    /// Locates `text`, the next text node, in the source. Unless it is found verbatim, fills
+    /// `starts` with the source offset of each character of `text` followed by the source offset
+    /// where the last one ends (`text.chars().count() + 1` entries).
+    pub fn locate(&mut self, text: &str, starts: &mut Vec<usize>) -> Located {
         starts.clear();
-        if text.is_empty() {
-            starts.push(self.pos);
-            return true;
-        }
         if let Some(end) = self.find_from(self.pos, text, Some(starts)) {
             self.pos = end;
-            return true;
+            // Only a verbatim match leaves the offsets to the caller.
+            return if starts.is_empty() { Located::Verbatim(end - text.len()) } else { Located::Mapped };
         }
         starts.clear();
         starts.resize(text.chars().count() + 1, self.pos);
-        false
+        Located::Missing
     }
 
     /// Moves past `text`, the next text node, without recording where its characters are (for
@@ -86,16 +93,14 @@ impl<'a> Aligner<'a> {
         None
     }
 
-    /// Matches `text` at source offset `p`, filling `starts` when given; returns where the match
-    /// ends.
+    /// Matches `text` at source offset `p`, filling `starts` when given unless the match is
+    /// verbatim (then `starts` is left empty); returns where the match ends.
     fn match_at(&self, p: usize, text: &str, mut starts: Option<&mut Vec<usize>>) -> Option<usize> {
         let src = self.src;
         if src[p..].starts_with(text) {
-            // The common case: a verbatim copy.
+            // The common case: a verbatim copy, whose offsets are the text's own plus `p`.
             if let Some(starts) = starts {
                 starts.clear();
-                starts.extend(text.char_indices().map(|(i, _)| p + i));
-                starts.push(p + text.len());
             }
             return Some(p + text.len());
         }
@@ -272,7 +277,10 @@ mod tests {
             .iter()
             .map(|t| {
                 let mut starts = Vec::new();
-                aligner.locate(t, &mut starts);
+                if let Located::Verbatim(p) = aligner.locate(t, &mut starts) {
+                    starts.extend(t.char_indices().map(|(i, _)| p + i));
+                    starts.push(p + t.len());
+                }
                 starts
             })
             .collect()
@@ -312,11 +320,10 @@ mod tests {
         let src = "<p>one</p><p>two</p>";
         let mut aligner = Aligner::new(src);
         let mut starts = Vec::new();
-        assert!(aligner.locate("one", &mut starts));
-        assert!(!aligner.locate("zzz", &mut starts));
+        assert_eq!(aligner.locate("one", &mut starts), Located::Verbatim(3));
+        assert_eq!(aligner.locate("zzz", &mut starts), Located::Missing);
         assert!(starts.iter().all(|&s| s == 6));
-        assert!(aligner.locate("two", &mut starts));
-        assert_eq!(&src[starts[0]..starts[3]], "two");
+        assert_eq!(aligner.locate("two", &mut starts), Located::Verbatim(13));
     }
 
     #[test]
@@ -343,7 +350,7 @@ mod tests {
         let mut aligner = Aligner::new(&src);
         let mut starts = Vec::new();
         for _ in 0..20_000 {
-            assert!(!aligner.locate("not there", &mut starts));
+            assert_eq!(aligner.locate("not there", &mut starts), Located::Missing);
         }
         assert!(aligner.budget < 4 * src.len() + MAX_SCAN);
     }

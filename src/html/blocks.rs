@@ -3,7 +3,7 @@
 
 use html5ever::{LocalName, local_name};
 
-use super::align::Aligner;
+use super::align::{Aligner, Located};
 use super::dom::{Dom, Node};
 use crate::clean::normalize::{is_invisible, is_space_like};
 use crate::offsets::SourceMap;
@@ -174,60 +174,75 @@ impl Builder<'_> {
 
     fn push_text(&mut self, text: &str, ctx: Context) {
         let mut starts = std::mem::take(&mut self.starts);
-        self.aligner.locate(text, &mut starts);
-        for (k, c) in text.chars().enumerate() {
-            let (s, e) = (starts[k], starts[k + 1]);
-            if ctx.in_pre && c == '\n' {
-                self.flush();
-                continue;
-            }
-            if is_invisible(c) {
-                continue;
-            }
-            if is_space_like(c) {
-                // A run of spaces becomes one, written only when text follows it in the block.
-                self.pending_space = Some(match self.pending_space {
-                    Some((ps, _)) => (ps, e),
-                    None => (s, e),
-                });
-                continue;
-            }
-            let block = self.current.get_or_insert_with(|| HtmlBlock {
-                text: String::new(),
-                map: SourceMap::default(),
-                in_start: s,
-                in_end: e,
-                element: ctx.element,
-                link_chars: 0,
-                chars: 0,
-                heading: ctx.heading,
-                in_figure: ctx.in_figure,
-            });
-            if let Some((ps, pe)) = self.pending_space.take() {
-                if !block.text.is_empty() {
-                    block.text.push(' ');
-                    if pe - ps == 1 && self.src.as_bytes()[ps] == b' ' {
-                        block.map.push_copy(ps, 1);
-                    } else {
-                        block.map.push_replacement(ps, pe, 1);
-                    }
-                    block.chars += 1;
+        match self.aligner.locate(text, &mut starts) {
+            Located::Verbatim(p) => {
+                for (i, c) in text.char_indices() {
+                    self.push_char(c, p + i, p + i + c.len_utf8(), true, ctx);
                 }
             }
-            block.text.push(c);
-            if e - s == c.len_utf8() && self.src[s..e].starts_with(c) {
-                block.map.push_copy(s, c.len_utf8());
-            } else {
-                block.map.push_replacement(s, e, c.len_utf8());
+            Located::Mapped | Located::Missing => {
+                for (k, c) in text.chars().enumerate() {
+                    let (s, e) = (starts[k], starts[k + 1]);
+                    let copy = e - s == c.len_utf8() && self.src[s..e].starts_with(c);
+                    self.push_char(c, s, e, copy, ctx);
+                }
             }
-            block.chars += 1;
-            if ctx.in_link {
-                block.link_chars += 1;
-            }
-            block.in_end = e;
-            block.heading = block.heading.max(ctx.heading);
         }
         self.starts = starts;
+    }
+
+    /// Adds one character of visible text that came from source `s..e` (`copy`: written there
+    /// as is).
+    fn push_char(&mut self, c: char, s: usize, e: usize, copy: bool, ctx: Context) {
+        if ctx.in_pre && c == '\n' {
+            self.flush();
+            return;
+        }
+        if is_invisible(c) {
+            return;
+        }
+        if is_space_like(c) {
+            // A run of spaces becomes one, written only when text follows it in the block.
+            self.pending_space = Some(match self.pending_space {
+                Some((ps, _)) => (ps, e),
+                None => (s, e),
+            });
+            return;
+        }
+        let block = self.current.get_or_insert_with(|| HtmlBlock {
+            text: String::new(),
+            map: SourceMap::default(),
+            in_start: s,
+            in_end: e,
+            element: ctx.element,
+            link_chars: 0,
+            chars: 0,
+            heading: ctx.heading,
+            in_figure: ctx.in_figure,
+        });
+        if let Some((ps, pe)) = self.pending_space.take() {
+            if !block.text.is_empty() {
+                block.text.push(' ');
+                if pe - ps == 1 && self.src.as_bytes()[ps] == b' ' {
+                    block.map.push_copy(ps, 1);
+                } else {
+                    block.map.push_replacement(ps, pe, 1);
+                }
+                block.chars += 1;
+            }
+        }
+        block.text.push(c);
+        if copy {
+            block.map.push_copy(s, c.len_utf8());
+        } else {
+            block.map.push_replacement(s, e, c.len_utf8());
+        }
+        block.chars += 1;
+        if ctx.in_link {
+            block.link_chars += 1;
+        }
+        block.in_end = e;
+        block.heading = block.heading.max(ctx.heading);
     }
 }
 
