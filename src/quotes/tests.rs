@@ -926,3 +926,62 @@ fn a_name_and_colon_ending_the_text_is_no_statement() {
     let a = crate::analyze_with("BrikaPhoto: ", &crate::Options::with_clean(true).format(crate::Format::Html));
     assert!(a.quotes.is_empty());
 }
+
+#[test]
+fn a_hedged_clause_has_no_source() {
+    let t = "The harbor plan seems to have stalled.";
+    check(
+        &one(t),
+        t,
+        "The harbor plan seems to have stalled",
+        QuoteKind::Indirect,
+        None,
+        Some("seems"),
+        "evidential-clause",
+    );
+    let t = "But the council vote is expected to fail next week.";
+    check(
+        &one(t),
+        t,
+        "the council vote is expected to fail next week",
+        QuoteKind::Indirect,
+        None,
+        Some("is expected"),
+        "evidential-clause",
+    );
+    let t = "It seems that the ferry company has run out of money.";
+    check(
+        &one(t),
+        t,
+        "the ferry company has run out of money",
+        QuoteKind::Indirect,
+        None,
+        Some("seems"),
+        "evidential-clause",
+    );
+    // A relative clause ends at its comma.
+    let t = "The mayor, who seemed ready to resign in May, stayed on for another term.";
+    check(
+        &one(t),
+        t,
+        "who seemed ready to resign in May",
+        QuoteKind::Indirect,
+        None,
+        Some("seemed"),
+        "evidential-clause",
+    );
+    // Not hedges: a place to appear, an expectation with no infinitive.
+    assert!(run("The ferry captain appeared on the evening news.").is_empty());
+    assert!(run("The result was expected by everyone in the harbor.").is_empty());
+    // Inside a statement, the hedge is part of it.
+    let t = "Ruiz said the harbor vote seems lost for good.";
+    check(
+        &one(t),
+        t,
+        "the harbor vote seems lost for good",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
