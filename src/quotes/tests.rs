@@ -985,3 +985,42 @@ fn a_hedged_clause_has_no_source() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_counted_or_described_group_as_speaker() {
+    let t = "Nearly nine out of 10 said the ferries should keep running.";
+    check(
+        &one(t),
+        t,
+        "the ferries should keep running",
+        QuoteKind::Indirect,
+        Some("Nearly nine out of 10"),
+        Some("said"),
+        "name-said-clause",
+    );
+    // Adverbs and auxiliaries before the verb are left out of the phrase.
+    let t = "Most dockers polled now say the port is safe.";
+    check(
+        &one(t),
+        t,
+        "the port is safe",
+        QuoteKind::Indirect,
+        Some("Most dockers polled"),
+        Some("say"),
+        "name-said-clause",
+    );
+}
+
+#[test]
+fn a_role_in_lower_case_before_a_closing_name_said() {
+    let t = "The ferries will stop running next month, harbor authority spokesman Piet Varga said Thursday.";
+    check(
+        &one(t),
+        t,
+        "The ferries will stop running next month",
+        QuoteKind::Indirect,
+        Some("Piet Varga"),
+        Some("said"),
+        "clause-comma-name-said",
+    );
+}
