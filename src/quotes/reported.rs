@@ -649,11 +649,18 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
         None => false,
         // "That culture, they said, emphasizes selling …": a comma, then the statement goes on.
         Some(x) if !inverted && x > e && doc.word(e) == "," && (e + 1..x).all(|y| doc.word(y) == ",") => {
-            if x + 2 >= b || cue_at(doc, x).is_some() || lower(doc, x).ends_with("ing") || mostly_quoted(doc, x, b) {
+            // ", adding …", ", citing …" start another attribution, so the statement is what
+            // comes before; a verb that only looks like a cue ("…, he said, feels right") or
+            // another participle (", imposing …") goes on with it.
+            let another = cue_at(doc, x).is_some_and(|c| c.has(SPEECH) || lower(doc, x).ends_with("ing"));
+            if another {
+                false
+            } else if x + 2 >= b || mostly_quoted(doc, x, b) {
                 return None;
+            } else {
+                after_start = x;
+                true
             }
-            after_start = x;
-            true
         }
         Some(_) => return None,
     };

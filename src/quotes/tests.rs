@@ -1024,3 +1024,26 @@ fn a_role_in_lower_case_before_a_closing_name_said() {
         "clause-comma-name-said",
     );
 }
+
+#[test]
+fn what_follows_a_mid_sentence_attribution() {
+    // A verb that only looks like a cue, or a participle that is none, continues the statement.
+    let t = "Reopening the harbor this year, she said, feels rushed to most dockers.";
+    check(
+        &one(t),
+        t,
+        "Reopening the harbor this year, she said, feels rushed to most dockers",
+        QuoteKind::Indirect,
+        Some("she"),
+        Some("said"),
+        "clause-said-clause",
+    );
+    let t = "The council is hurting the port, they say, imposing new tolls on every ferry.";
+    assert_eq!(one(t).rule, "clause-said-clause");
+    // A speech verb starts another statement: the first is what comes before.
+    let t = "The council is hurting the port, they say, adding that tolls will rise.";
+    let qs = show(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!((qs[0].1.as_str(), qs[0].4), ("The council is hurting the port", "clause-comma-name-said"));
+    assert_eq!((qs[1].1.as_str(), qs[1].4), ("tolls will rise", "name-said-clause"));
+}
