@@ -232,6 +232,8 @@ pub fn find_quotes(
     reported.sort_by_key(|r| (r.first, r.last));
     let mut done: Vec<Option<Attrib>> = vec![None; regions.len()];
     let mut last_spoken = None;
+    // Partial quotes that belong to a reported clause: not returned on their own.
+    let mut absorbed = vec![false; regions.len()];
     for &k in &order {
         let r = &regions[k];
         if r.depth > 0 || r.single {
@@ -254,6 +256,11 @@ pub fn find_quotes(
             if found.is_none_or(|a| a.speaker.is_none() || overridden(&a)) {
                 found = Some(Attrib { rule: "inside-reported-clause", confidence: 0.6, ..rep.attrib });
             }
+            // Attributed through the clause's own cue, the quote is part of that one statement
+            // (the clause, which holds it, is returned); a quote with a cue of its own stays.
+            if found.is_some_and(|a| a.cue == rep.attrib.cue) {
+                absorbed[k] = true;
+            }
         }
         if let Some(a) = found {
             if a.speaker.is_some() {
@@ -273,7 +280,7 @@ pub fn find_quotes(
     }
     let mut items: Vec<(usize, usize, QuoteKind, Attrib)> = Vec::new();
     for &k in &order {
-        if let Some(a) = done[k] {
+        if let (Some(a), false) = (done[k], absorbed[k]) {
             items.push((regions[k].first, inner_end(&doc, regions[k].first, regions[k].last), QuoteKind::Direct, a));
         }
     }

@@ -17,7 +17,9 @@
 //!   (`name-colon-statement`);
 //! - `In the new poll, CLAUSE` (`poll-clause`);
 //! - `When asked about X, …` (`asked-about`): the question put to the speaker;
-//! - `As X noted, CLAUSE` and `CLAUSE, as X reported.` (`as-x-said`).
+//! - `As X noted, CLAUSE` and `CLAUSE, as X reported.` (`as-x-said`);
+//! - `The plan seems to have stalled`, `The vote is expected to fail`: the writer's hedge, with
+//!   no source (`evidential-clause`).
 //!
 //! The clause runs to the end of the sentence, or to a comma that starts another attribution
 //! (`…, adding that …`, `…, though he reiterated that …`). Clauses that are mostly a quotation are
@@ -51,14 +53,15 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
         sentence(doc, a, b, &mut found);
         // An attribution whose speaker sits inside another's reported clause is part of that
         // statement ("Ruiz said she thinks …", "organizers say they want …"), not a second one.
+        // So is a hedge inside a statement ("Ruiz said the vote seems lost").
         let nested = |r: &Reported| {
-            r.attrib.speaker.is_some_and(|s| {
-                found.iter().any(|o| {
-                    o.first <= r.first
-                        && r.last <= o.last
-                        && o.last - o.first > r.last - r.first
-                        && (o.first..o.last).contains(&s.first)
-                })
+            found.iter().any(|o| {
+                // (A hedge with no source holds no statement: "X seems to …, as Y said …".)
+                let inside = o.attrib.speaker.is_some() && o.first <= r.first && r.last <= o.last;
+                match r.attrib.speaker {
+                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..o.last).contains(&s.first),
+                    None => inside && r.attrib.rule == "evidential-clause",
+                }
             })
         };
         out.extend(found.iter().filter(|r| !nested(r)).cloned());
@@ -342,6 +345,10 @@ fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
             out.push(rep);
             continue;
         }
+        if let Some(rep) = evidential(doc, a, b, j) {
+            out.push(rep);
+            continue;
+        }
         let Some(cue) = cue_at(doc, j) else { continue };
         if let Some(rep) = clause_after(doc, a, b, j, cue) {
             out.push(rep);
@@ -351,6 +358,99 @@ fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
             out.push(rep);
         }
     }
+}
+
+/// `The harbor seems to be closing`, `Ruiz seemed ready to quit`, `The vote is expected to
+/// fail`: the writer's hedge on a statement, with no one named as its source
+/// (`evidential-clause`). The statement is the whole clause, its subject included; after "it"
+/// (`it seems (that) …`) it is what follows.
+fn evidential(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
+    let w = lower(doc, j);
+    let next = if j + 1 < b { lower(doc, j + 1) } else { return None };
+    let (cue_first, ok) = match &*w {
+        "seem" | "seems" | "seemed" => (j, doc.toks[j + 1].kind == TokenKind::Word),
+        // "appeared on television", "appears in court": only "appear to …" is a hedge.
+        "appear" | "appears" | "appeared" => (j, next == "to"),
+        "expected" => {
+            let aux = (j > a).then(|| lower(doc, j - 1));
+            let be = aux.as_deref().is_some_and(|x| {
+                matches!(x, "is" | "are" | "was" | "were" | "be" | "been" | "isn't" | "aren't" | "wasn't" | "weren't")
+            });
+            (j - usize::from(be), be && next == "to")
+        }
+        _ => return None,
+    };
+    if !ok || j == a {
+        return None;
+    }
+    let first = if lower(doc, j - 1) == "it" {
+        // "it seems that …", "it seems the vote …"
+        let mut f = j + 1;
+        if f < b && lower(doc, f) == "that" {
+            f += 1;
+        }
+        if w.starts_with("appear") || f >= b {
+            return None; // "it appears to be …": a thing, not a hedge on a clause
+        }
+        f
+    } else {
+        clause_start(doc, a, cue_first)
+    };
+    // A relative clause ends at its closing comma ("The mayor, who seemed ready to quit, stayed").
+    let relative = matches!(&*lower(doc, first), "who" | "which" | "that");
+    let end =
+        if relative { (j + 1..b).find(|&k| doc.word(k) == "," && doc.region_of[k] == NONE).unwrap_or(b) } else { b };
+    let last = clause_end(doc, first.max(j), end)?;
+    if last < first + 3 || mostly_quoted(doc, first, last) || doc.toks[first].kind == TokenKind::Quote {
+        return None;
+    }
+    Some(Reported {
+        first,
+        last,
+        attrib: Attrib { speaker: None, cue: Some((cue_first, j)), rule: "evidential-clause", confidence: 0.3 },
+    })
+}
+
+/// The first token of the clause whose verb is at `v`: a relative pronoun opening it is part of
+/// it ("…, which seems to …"); a conjunction or subordinator before it ("but if she seemed …"),
+/// a semicolon, colon or dash are not. Commas do not stop the search, since the subject may carry
+/// an appositive.
+fn clause_start(doc: &Doc, a: usize, v: usize) -> usize {
+    let mut k = v;
+    while k > a {
+        let l = lower(doc, k - 1);
+        if matches!(&*l, "who" | "which" | "that") {
+            return k - 1;
+        }
+        // "said the vote seems lost": the clause starts after a reporting verb.
+        let stop = cue_at(doc, k - 1).is_some_and(|c| c.has(CLAUSE))
+            || matches!(
+                &*l,
+                "and"
+                    | "but"
+                    | "or"
+                    | "if"
+                    | "because"
+                    | "when"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "as"
+                    | "so"
+                    | "whether"
+                    | "where"
+                    | ";"
+                    | ":"
+            )
+            || doc.toks[k - 1].kind == TokenKind::Dash
+            || doc.region_of[k - 1] != NONE;
+        if stop {
+            break;
+        }
+        k -= 1;
+    }
+    k
 }
 
 /// `X said (that) CLAUSE`.
@@ -396,7 +496,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
     if last <= c + 2 || mostly_quoted(doc, c, last) {
         return None;
     }
-    let spk = subject_of(doc, a, j);
+    let spk = subject_of(doc, a, j).or_else(|| cue.has(SPEECH | BARE).then(|| phrase_subject(doc, a, j)).flatten());
     if spk.is_none() && (cue.has(WEAK) || !had_that) {
         return None;
     }
@@ -549,11 +649,18 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
         None => false,
         // "That culture, they said, emphasizes selling …": a comma, then the statement goes on.
         Some(x) if !inverted && x > e && doc.word(e) == "," && (e + 1..x).all(|y| doc.word(y) == ",") => {
-            if x + 2 >= b || cue_at(doc, x).is_some() || lower(doc, x).ends_with("ing") || mostly_quoted(doc, x, b) {
+            // ", adding …", ", citing …" start another attribution, so the statement is what
+            // comes before; a verb that only looks like a cue ("…, he said, feels right") or
+            // another participle (", imposing …") goes on with it.
+            let another = cue_at(doc, x).is_some_and(|c| c.has(SPEECH) || lower(doc, x).ends_with("ing"));
+            if another {
+                false
+            } else if x + 2 >= b || mostly_quoted(doc, x, b) {
                 return None;
+            } else {
+                after_start = x;
+                true
             }
-            after_start = x;
-            true
         }
         Some(_) => return None,
     };
@@ -568,6 +675,21 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             && (speakers::is_name_word(doc, f - 1) || matches!(&*lower(doc, f - 1), "the" | "a" | "an"))
         {
             f -= 1;
+        }
+        // A role in lower case before the name: "…, harbor authority spokesman Piet Varga said."
+        let mut g = f;
+        while g > a && f - g < 6 && {
+            let l = lower(doc, g - 1);
+            doc.toks[g - 1].kind == TokenKind::Word
+                && doc.word(g - 1).starts_with(|ch: char| ch.is_lowercase())
+                && !speakers::is_stop(&l)
+                && !speakers::looks_verbal(&l)
+                && cue_at(doc, g - 1).is_none()
+        } {
+            g -= 1;
+        }
+        if g < f && g > a && doc.word(g - 1) == "," {
+            f = g;
         }
         let c = f.checked_sub(1)?;
         if doc.word(c) != "," && !comma_quote(doc, c) {
@@ -709,6 +831,89 @@ fn according_to(doc: &Doc, a: usize, b: usize, j: usize, out: &mut Vec<Reported>
 /// The subject of the cue at `j` (a participle's is its clause's).
 fn subject_of(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
     speakers::cue_subject(doc, j, a).map(|(s, _)| s)
+}
+
+/// The words right before a speech verb when the speaker search finds no name, pronoun or
+/// known nominal: a counted or described group ("All but two said", "Nearly nine in 10 say",
+/// "Those surveyed say"). Only a short phrase that opens its clause: no punctuation,
+/// subordinator or other verb of the lexicon in it.
+fn phrase_subject(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
+    let mut k = j;
+    while k > a && j - k < 8 {
+        let x = k - 1;
+        let l = lower(doc, x);
+        let word = matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number);
+        if !word || doc.region_of[x] != NONE || cue_at(doc, x).is_some() || is_clause_opener(&l) {
+            break;
+        }
+        k -= 1;
+    }
+    let opens = k == a || matches!(doc.word(k - 1), "," | ";" | ":") || is_clause_opener(&lower(doc, k - 1));
+    // Adverbs and auxiliaries before the verb are not part of the subject ("They must say").
+    let mut e = j;
+    while e > k + 1 && {
+        let l = lower(doc, e - 1);
+        (l.len() > 4 && l.ends_with("ly"))
+            || matches!(
+                &*l,
+                "now"
+                    | "later"
+                    | "also"
+                    | "still"
+                    | "then"
+                    | "must"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "often"
+                    | "never"
+                    | "even"
+            )
+    } {
+        e -= 1;
+    }
+    // A lone preposition or article is no subject ("In said …" does not occur; "the said …").
+    let ok =
+        k < j && opens && !matches!(&*lower(doc, k), "in" | "on" | "at" | "to" | "of" | "for" | "the" | "a" | "an");
+    ok.then(|| Speaker::new(k, e - 1, speakers::SpeakerKind::Nominal))
+}
+
+/// Words that open a clause: the subject of the clause's verb comes after them.
+fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "if"
+            | "because"
+            | "when"
+            | "while"
+            | "although"
+            | "though"
+            | "since"
+            | "as"
+            | "so"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "where"
+            | "whether"
+            | "than"
+    )
 }
 
 /// A "that" among the next `n` tokens, before any punctuation other than a comma.
