@@ -223,6 +223,31 @@ mod tests {
         }
     }
 
+    fn texts_in_order(dom: &Dom) -> Vec<&str> {
+        dom.nodes.iter().filter_map(|n| if let Node::Text(t) = n { Some(&**t) } else { None }).collect()
+    }
+
+    #[test]
+    fn the_tree_builders_moves_land_in_the_arena() {
+        // Foster parenting: text misplaced in a table goes before the table.
+        let dom = Dom::parse("<table><tr><td>cell</td></tr>stray</table>");
+        assert_eq!(texts_in_order(&dom), vec!["stray", "cell"]);
+        // The adoption agency: misnested formatting is split, the text stays in order and whole.
+        let dom = Dom::parse("<p><b>one<i>two</b>three</i>four</p>");
+        assert_eq!(texts_in_order(&dom), vec!["one", "two", "three", "four"]);
+        assert_eq!(dom.text_of(0), "onetwothreefour");
+        // A template's contents are not part of the page; comments are dropped.
+        let dom = Dom::parse("<p>a<!-- note --><template><p>hidden</p></template>b</p>");
+        assert_eq!(texts_in_order(&dom), vec!["a", "b"]);
+        // Adjacent text is one node, also when the parser inserts it before a sibling.
+        let dom = Dom::parse("<table>x<tr><td>c</td></tr>y</table>");
+        assert_eq!(texts_in_order(&dom), vec!["xy", "c"]);
+        // Document order: every node comes after its parent, and children are listed in order.
+        for (i, &parent) in dom.parent.iter().enumerate().skip(1) {
+            assert!(parent < i && dom.children[parent].contains(&i));
+        }
+    }
+
     #[test]
     fn deep_nesting_is_capped_and_keeps_its_text() {
         let html = "<div>".repeat(200_000) + "deep";
