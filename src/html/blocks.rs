@@ -176,8 +176,19 @@ impl Builder<'_> {
         let mut starts = std::mem::take(&mut self.starts);
         match self.aligner.locate(text, &mut starts) {
             Located::Verbatim(p) => {
-                for (i, c) in text.char_indices() {
+                let bytes = text.as_bytes();
+                let mut i = 0;
+                while i < text.len() {
+                    if bytes[i].is_ascii_whitespace() && !ctx.in_pre {
+                        // A run of ASCII spaces (the page's indentation, mostly) at once.
+                        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+                        self.space(p + i, p + end);
+                        i = end;
+                        continue;
+                    }
+                    let c = text[i..].chars().next().unwrap_or(' ');
                     self.push_char(c, p + i, p + i + c.len_utf8(), true, ctx);
+                    i += c.len_utf8();
                 }
             }
             Located::Mapped | Located::Missing => {
@@ -191,6 +202,15 @@ impl Builder<'_> {
         self.starts = starts;
     }
 
+    /// Notes space from source `s..e`: a run of spaces becomes one, written only when text
+    /// follows it in the block.
+    fn space(&mut self, s: usize, e: usize) {
+        self.pending_space = Some(match self.pending_space {
+            Some((ps, _)) => (ps, e),
+            None => (s, e),
+        });
+    }
+
     /// Adds one character of visible text that came from source `s..e` (`copy`: written there
     /// as is).
     fn push_char(&mut self, c: char, s: usize, e: usize, copy: bool, ctx: Context) {
@@ -202,11 +222,7 @@ impl Builder<'_> {
             return;
         }
         if is_space_like(c) {
-            // A run of spaces becomes one, written only when text follows it in the block.
-            self.pending_space = Some(match self.pending_space {
-                Some((ps, _)) => (ps, e),
-                None => (s, e),
-            });
+            self.space(s, e);
             return;
         }
         let block = self.current.get_or_insert_with(|| HtmlBlock {
