@@ -2,9 +2,8 @@
 //!
 //! Features are strings in spirit ("lower[-1]=the", "shape=Xxxx") but are never built as strings.
 //! For speed, a word's form, lowercase, shapes, prefixes and suffixes are hashed to `u64`s once
-//! ([`Word`], kept by [`Analysis`]), with no allocation for ASCII words. (In a very long document
-//! the `Word`s are made again sentence by sentence when features are extracted instead of kept: a
-//! `Word` is ~120 bytes a token.) A feature is then a few multiply–xorshift steps over a template id and those precomputed hashes
+//! per distinct word of the document ([`Word`], kept by [`Analysis`]), with no allocation for ASCII
+//! words. A feature is then a few multiply–xorshift steps over a template id and those precomputed hashes
 //! (a window feature combines the hashes of the neighbours instead of rehashing their text), folded
 //! into `2^rows_log2` buckets. The hashing is fixed (no random seed, little-endian), so the same document
 //! always gives the same buckets, in the same order, on every machine.
@@ -19,6 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::{self, GazMatch};
+use crate::fasthash::FxHashMap;
 
 /// A document as the tagger sees it: its words and its sentences as word ranges.
 #[derive(Debug, Clone, Copy)]
@@ -476,8 +476,10 @@ pub struct Analysis<'a> {
     groups: u32,
     /// Per word.
     marks: Vec<Marks>,
-    /// Per word, unless the document is longer than [`KEEP_WORDS_UP_TO`] words.
-    words: Option<Vec<Word>>,
+    /// Per distinct word form (token text) of the document, in order of first occurrence.
+    forms: Vec<Word>,
+    /// Per word: its form, an index into `forms`.
+    form_of: Vec<u32>,
     /// Per sentence.
     cases: Vec<SentCase>,
     /// Per word, when `FEAT_GAZETTEER`.
@@ -491,30 +493,38 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     /// Analyses `doc` for the feature groups `groups`.
+    ///
+    /// A [`Word`] is made once per distinct token text, not per token: about half the tokens of a
+    /// news article repeat an earlier one (`the`, `,`, names), and a map probe costs far less than
+    /// analysing the word again. It also keeps memory per distinct word rather than per token.
     pub fn new(doc: DocRef<'a>, groups: u32) -> Self {
-        Self::keeping_words(doc, groups, KEEP_WORDS_UP_TO)
-    }
-
-    /// [`Analysis::new`], keeping every [`Word`] only if the document has at most
-    /// `keep_words_up_to` words.
-    fn keeping_words(doc: DocRef<'a>, groups: u32, keep_words_up_to: usize) -> Self {
         let n = doc.words.len();
         let mut scratch = Scratch::default();
         let mut marks = Vec::with_capacity(n);
         let mut gaz_keys = Vec::with_capacity(n);
-        // Word types by hash: one map probe per word, then the per-type tables are plain vectors.
-        let mut ids: HashedMap<u32> = HashedMap::with_capacity_and_hasher(n, Default::default());
+        // Sized for the usual share of distinct words (under half), to spare most rehashing.
+        let guess = n / 2;
+        let mut by_text: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut forms = Vec::with_capacity(guess);
+        // Per form: its `lower` type.
+        let mut form_types = Vec::with_capacity(guess);
+        let mut form_of = Vec::with_capacity(n);
+        // Word types by hash: one map probe per form, then the per-type tables are plain vectors.
+        let mut ids: HashedMap<u32> = HashedMap::with_capacity_and_hasher(guess, Default::default());
         let mut types = Vec::with_capacity(n);
-        let mut words = (n <= keep_words_up_to).then(|| Vec::with_capacity(n));
-        for w in doc.words {
-            let w = Word::new(w, &mut scratch);
+        for &text in doc.words {
+            let f = *by_text.entry(text).or_insert_with(|| {
+                let w = Word::new(text, &mut scratch);
+                let next = ids.len() as u32;
+                form_types.push(*ids.entry(w.lower).or_insert(next));
+                forms.push(w);
+                forms.len() as u32 - 1
+            });
+            let w = &forms[f as usize];
             marks.push(w.marks());
             gaz_keys.push(w.gaz);
-            let next = ids.len() as u32;
-            types.push(*ids.entry(w.lower).or_insert(next));
-            if let Some(words) = &mut words {
-                words.push(w);
-            }
+            form_of.push(f);
+            types.push(form_types[f as usize]);
         }
         let cases: Vec<SentCase> = doc.sentences.iter().map(|&(s, e)| sentence_case(&marks[s..e])).collect();
         let mut gaz = Vec::new();
@@ -522,7 +532,8 @@ impl<'a> Analysis<'a> {
             gaz = vec![GazMatch::default(); n];
             gazetteer::annotate_doc(doc.sentences, |i| gaz_keys[i], |i| marks[i].cap, &mut gaz);
         }
-        let mut a = Analysis { doc, groups, marks, words, cases, gaz, types, n_types: ids.len(), stats: Vec::new() };
+        let n_types = ids.len();
+        let mut a = Analysis { doc, groups, marks, forms, form_of, cases, gaz, types, n_types, stats: Vec::new() };
         if groups & FEAT_DOC != 0 {
             a.stats = a.doc_stats();
         }
@@ -572,11 +583,6 @@ impl<'a> Analysis<'a> {
         m
     }
 }
-
-/// The longest document (in words) whose [`Word`]s an [`Analysis`] keeps: about 2 MB of them.
-/// Longer documents make them again sentence by sentence (about 10% more time in the tagger), so
-/// that memory does not grow by ~120 bytes a token.
-const KEEP_WORDS_UP_TO: usize = 1 << 14;
 
 /// First-stage predictions (per token, the entity type: see [`Stacked`]) with their counts per
 /// word type: what a stacked stage's features are made of.
@@ -636,24 +642,16 @@ impl Extractor {
         let (s, e) = a.doc.sentences[k];
         let case = a.cases[k];
         // The sentence's words, indexed from 0 (word `s + j` is `words[j]`).
-        let made: Vec<Word>;
-        let words: &[Word] = match &a.words {
-            Some(all) => &all[s..e],
-            None => {
-                let mut scratch = Scratch::default();
-                made = a.doc.words[s..e].iter().map(|w| Word::new(w, &mut scratch)).collect();
-                &made
-            }
-        };
+        let words: Vec<&Word> = a.form_of[s..e].iter().map(|&f| &a.forms[f as usize]).collect();
         let n = e - s;
         for (j, i) in (s..e).enumerate() {
             let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-            token_features(&mut f, words, 0, n, j, case);
+            token_features(&mut f, &words, 0, n, j, case);
             if self.groups & FEAT_GAZETTEER != 0 {
-                gaz_features(&mut f, words, &a.gaz[s..e], 0, n, j);
+                gaz_features(&mut f, &words, &a.gaz[s..e], 0, n, j);
             }
             if self.groups & FEAT_DOC != 0 {
-                doc_features(&mut f, &words[j], &a.stats[a.types[i] as usize], i == s, case);
+                doc_features(&mut f, words[j], &a.stats[a.types[i] as usize], i == s, case);
             }
             if let Some(st) = stacked {
                 stack_features(&mut f, &a.marks[i], st.stats[a.types[i] as usize], st.tags[i]);
@@ -708,11 +706,11 @@ impl Emit<'_> {
 }
 
 /// The features that depend on the sentence only.
-fn token_features(f: &mut Emit<'_>, words: &[Word], s: usize, e: usize, i: usize, case: SentCase) {
-    let w = &words[i];
+fn token_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usize, case: SentCase) {
+    let w = words[i];
     let get = |o: isize| -> Option<&Word> {
         let j = i as isize + o;
-        if j < s as isize || j >= e as isize { None } else { Some(&words[j as usize]) }
+        if j < s as isize || j >= e as isize { None } else { Some(words[j as usize]) }
     };
     let pad = |o: isize| if o < 0 { BOS } else { EOS };
     let lower_at = |o: isize| get(o).map_or(pad(o), |w| w.lower);
@@ -839,8 +837,8 @@ fn doc_features(f: &mut Emit<'_>, w: &Word, st: &DocStats, initial: bool, case: 
     f.push(Feat::new(T_DOC).int(11).int(ctx).int(own).int(seen));
 }
 
-fn gaz_features(f: &mut Emit<'_>, words: &[Word], gaz: &[GazMatch], s: usize, e: usize, i: usize) {
-    let w = &words[i];
+fn gaz_features(f: &mut Emit<'_>, words: &[&Word], gaz: &[GazMatch], s: usize, e: usize, i: usize) {
+    let w = words[i];
     for (list, pos) in gaz[i].iter() {
         f.push(Feat::new(T_GAZ).int(list).int(pos));
         f.push(Feat::new(T_GAZ).int(list).int(pos).part(w.short));
@@ -934,16 +932,17 @@ mod tests {
     }
 
     #[test]
-    fn words_kept_or_made_per_sentence_give_the_same_features() {
-        let words = ["Bank", "of", "England", "said", ".", "England", "won", "the", "CUP", ".", "Mr", "Smith"];
-        let sents = [(0, 5), (5, 10), (10, 12)];
-        let doc = DocRef { words: &words, sentences: &sents };
-        let ex = Extractor::new(20, FEAT_GAZETTEER | FEAT_DOC | FEAT_STACKED);
-        let tags = [3, 0, 3, 0, 0, 2, 0, 0, 4, 0, 0, 1];
-        let kept = Analysis::keeping_words(doc, ex.groups, usize::MAX);
-        let made = Analysis::keeping_words(doc, ex.groups, 0);
-        assert!(kept.words.is_some() && made.words.is_none());
-        assert_eq!(ex.extract_from(&kept, Some(&tags)), ex.extract_from(&made, Some(&tags)));
+    fn each_distinct_word_is_analysed_once() {
+        let words = ["Bank", "of", "England", "said", ".", "England", "won", "the", "CUP", ".", "Mr", "England", "."];
+        let sents = [(0, 5), (5, 10), (10, 13)];
+        let a = Analysis::new(DocRef { words: &words, sentences: &sents }, FEAT_GAZETTEER | FEAT_DOC);
+        assert_eq!(a.forms.len(), 9);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(a.forms[a.form_of[i] as usize], word(w), "{w}");
+            assert_eq!(a.marks[i], word(w).marks(), "{w}");
+        }
+        assert_eq!(a.form_of[2], a.form_of[5]);
+        assert_eq!(a.types[2], a.types[11]);
     }
 
     #[test]
