@@ -540,6 +540,16 @@ impl<'a> Analysis<'a> {
         a
     }
 
+    /// The number of distinct words (token texts) of the document.
+    pub fn n_forms(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// Which distinct word token `i` is, below [`Analysis::n_forms`].
+    pub fn form_of(&self, i: usize) -> usize {
+        self.form_of[i] as usize
+    }
+
     fn doc_stats(&self) -> Vec<DocStats> {
         let mut stats = vec![DocStats::default(); self.n_types];
         for (&(s, e), &case) in self.doc.sentences.iter().zip(&self.cases) {
@@ -619,25 +629,41 @@ impl Extractor {
         out.starts.reserve(a.marks.len() + 1);
         out.starts.push(0);
         for k in 0..a.doc.sentences.len() {
-            self.push_sentence(a, stacked.as_ref(), k, &mut out);
+            self.push_sentence(a, stacked.as_ref(), k, false, &mut out);
         }
         out
     }
 
-    /// The features of the tokens of sentence `k` of an analysed document, into `out` (cleared
-    /// first): token `s + j` of the sentence `s..e` gets `out.of(j)`, the same list
-    /// [`Extractor::extract_from`] gives it. Decoding sentence by sentence this way needs memory
-    /// for one sentence's features, not the whole document's. `stacked`: the first stage's
-    /// predictions, used when this extractor has stacked features.
-    pub fn extract_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+    /// The context features of the tokens of sentence `k` of an analysed document, into `out`
+    /// (cleared first): token `s + j` of the sentence `s..e` gets in `out.of(j)` the features
+    /// [`Extractor::extract_from`] gives it, less those of its own word
+    /// ([`Extractor::push_word`]) and of its window neighbours ([`Extractor::push_window`]). A
+    /// decoder sums the weights of those once per distinct word instead. Decoding sentence by
+    /// sentence this way needs memory for one sentence's features, not the whole document's.
+    /// `stacked`: the first stage's predictions, used when this extractor has stacked features.
+    pub fn extract_sentence_context(
+        &self,
+        a: &Analysis<'_>,
+        stacked: Option<&StackedInput<'_>>,
+        k: usize,
+        out: &mut Features,
+    ) {
         out.buckets.clear();
         out.starts.clear();
         out.starts.push(0);
-        self.push_sentence(a, stacked.filter(|_| self.groups & FEAT_STACKED != 0), k, out);
+        self.push_sentence(a, stacked.filter(|_| self.groups & FEAT_STACKED != 0), k, true, out);
     }
 
-    /// Appends the features of the tokens of sentence `k` to `out`.
-    fn push_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+    /// Appends the features of the tokens of sentence `k` to `out` (only their context features
+    /// if `context_only`).
+    fn push_sentence(
+        &self,
+        a: &Analysis<'_>,
+        stacked: Option<&StackedInput<'_>>,
+        k: usize,
+        context_only: bool,
+        out: &mut Features,
+    ) {
         assert_eq!(self.groups & a.groups & (FEAT_GAZETTEER | FEAT_DOC), self.groups & (FEAT_GAZETTEER | FEAT_DOC));
         let (s, e) = a.doc.sentences[k];
         let case = a.cases[k];
@@ -646,7 +672,11 @@ impl Extractor {
         let n = e - s;
         for (j, i) in (s..e).enumerate() {
             let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-            token_features(&mut f, &words, 0, n, j, case);
+            if context_only {
+                context_features(&mut f, &words, 0, n, j, case);
+            } else {
+                token_features(&mut f, &words, 0, n, j, case);
+            }
             if self.groups & FEAT_GAZETTEER != 0 {
                 gaz_features(&mut f, &words, &a.gaz[s..e], 0, n, j);
             }
@@ -658,6 +688,18 @@ impl Extractor {
             }
             out.starts.push(out.buckets.len() as u32);
         }
+    }
+
+    /// Appends to `out` the features a token has because of its own word, distinct word `form`
+    /// of the analysed document ([`Analysis::form_of`]): the same for every token of that word.
+    pub fn push_word(&self, a: &Analysis<'_>, form: usize, out: &mut Vec<u32>) {
+        word_features(&mut Emit { out, mask: self.mask }, &a.forms[form]);
+    }
+
+    /// Appends to `out` the features a token has because of its neighbour at offset `o` (one of
+    /// [`WINDOW`]): distinct word `form` of the analysed document, or `None` beyond the sentence.
+    pub fn push_window(&self, a: &Analysis<'_>, form: Option<usize>, o: isize, out: &mut Vec<u32>) {
+        window_features(&mut Emit { out, mask: self.mask }, form.map(|f| &a.forms[f]), o);
     }
 
     /// Appends to `out` only the stacked features of token `i`: with an extractor that
@@ -705,17 +747,22 @@ impl Emit<'_> {
     }
 }
 
-/// The features that depend on the sentence only.
-fn token_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usize, case: SentCase) {
-    let w = words[i];
-    let get = |o: isize| -> Option<&Word> {
-        let j = i as isize + o;
-        if j < s as isize || j >= e as isize { None } else { Some(words[j as usize]) }
-    };
-    let pad = |o: isize| if o < 0 { BOS } else { EOS };
-    let lower_at = |o: isize| get(o).map_or(pad(o), |w| w.lower);
-    let shape_at = |o: isize| get(o).map_or(pad(o), |w| w.short);
+/// The offsets of a token's window neighbours, in the order of their features.
+pub const WINDOW: [isize; 4] = [-2, -1, 1, 2];
 
+/// The features that depend on the sentence only: the token's own word's ([`word_features`]),
+/// its neighbours' ([`window_features`]) and those of the word in its context.
+fn token_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usize, case: SentCase) {
+    word_features(f, words[i]);
+    for o in WINDOW {
+        let j = i as isize + o;
+        window_features(f, (s as isize..e as isize).contains(&j).then(|| words[j as usize]), o);
+    }
+    context_features(f, words, s, e, i, case);
+}
+
+/// The features a token has because of its word alone (the same wherever the word occurs).
+fn word_features(f: &mut Emit<'_>, w: &Word) {
     f.push(Feat::new(T_BIAS));
     f.push(Feat::new(T_FORM).part(w.form));
     f.push(Feat::new(T_LOWER).part(w.lower));
@@ -725,17 +772,40 @@ fn token_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usiz
         f.push(Feat::new(T_PREFIX).int(k as u8 + 1).part(w.prefix[k]));
         f.push(Feat::new(T_SUFFIX).int(k as u8 + 1).part(w.suffix[k]));
     }
-    for o in [-2isize, -1, 1, 2] {
-        f.push(Feat::new(T_WIN_LOWER).int(o as u8).part(lower_at(o)));
-        f.push(Feat::new(T_WIN_SHAPE).int(o as u8).part(shape_at(o)));
-    }
-    for o in [-1isize, 1] {
-        if let Some(x) = get(o)
-            && x.long
-        {
-            f.push(Feat::new(T_WIN_SUFFIX).int(o as u8).part(x.suffix[2]));
+    for k in 0..8u8 {
+        if w.flags & (1 << k) != 0 {
+            f.push(Feat::new(T_FLAGS).int(k));
         }
     }
+    f.push(Feat::new(T_FLAGS).int(100).int(w.nchars.min(12) as u8));
+}
+
+/// The features a token has because of its neighbour `x` at offset `o` (one of [`WINDOW`]), or
+/// with `None`, because the sentence ends there.
+fn window_features(f: &mut Emit<'_>, x: Option<&Word>, o: isize) {
+    let pad = if o < 0 { BOS } else { EOS };
+    f.push(Feat::new(T_WIN_LOWER).int(o as u8).part(x.map_or(pad, |x| x.lower)));
+    f.push(Feat::new(T_WIN_SHAPE).int(o as u8).part(x.map_or(pad, |x| x.short)));
+    if let Some(x) = x
+        && o.abs() == 1
+        && x.long
+    {
+        f.push(Feat::new(T_WIN_SUFFIX).int(o as u8).part(x.suffix[2]));
+    }
+}
+
+/// The features of the token's word in its context: bigrams, shape n-grams, position and the
+/// case of the sentence.
+fn context_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usize, case: SentCase) {
+    let w = words[i];
+    let get = |o: isize| -> Option<&Word> {
+        let j = i as isize + o;
+        if j < s as isize || j >= e as isize { None } else { Some(words[j as usize]) }
+    };
+    let pad = |o: isize| if o < 0 { BOS } else { EOS };
+    let lower_at = |o: isize| get(o).map_or(pad(o), |w| w.lower);
+    let shape_at = |o: isize| get(o).map_or(pad(o), |w| w.short);
+
     let (l2, l1, r1, r2) = (lower_at(-2), lower_at(-1), lower_at(1), lower_at(2));
     let (s2, s1, t1, t2) = (shape_at(-2), shape_at(-1), shape_at(1), shape_at(2));
     f.push(Feat::new(T_BI_LEFT).part(l1).part(w.lower));
@@ -770,12 +840,6 @@ fn token_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usiz
     if case != SentCase::Normal {
         f.push(Feat::new(T_CASE_LOWER).int(case_byte).part(w.lower));
     }
-    for k in 0..8u8 {
-        if w.flags & (1 << k) != 0 {
-            f.push(Feat::new(T_FLAGS).int(k));
-        }
-    }
-    f.push(Feat::new(T_FLAGS).int(100).int(w.nchars.min(12) as u8));
 }
 
 fn sentence_case(words: &[Marks]) -> SentCase {
@@ -977,15 +1041,16 @@ mod tests {
             b(Feat::new(T_SUFFIX).int(3).part(h("ith"))),
             b(Feat::new(T_PREFIX).int(4).part(h("smit"))),
             b(Feat::new(T_SUFFIX).int(4).part(h("mith"))),
+            b(Feat::new(T_FLAGS).int(100).int(5)),
             b(Feat::new(T_WIN_LOWER).int(-2isize as u8).part(BOS)),
             b(Feat::new(T_WIN_SHAPE).int(-2isize as u8).part(BOS)),
             b(Feat::new(T_WIN_LOWER).int(-1isize as u8).part(mr)),
             b(Feat::new(T_WIN_SHAPE).int(-1isize as u8).part(xx)),
             b(Feat::new(T_WIN_LOWER).int(1).part(left)),
             b(Feat::new(T_WIN_SHAPE).int(1).part(x)),
+            b(Feat::new(T_WIN_SUFFIX).int(1).part(h("eft"))),
             b(Feat::new(T_WIN_LOWER).int(2).part(EOS)),
             b(Feat::new(T_WIN_SHAPE).int(2).part(EOS)),
-            b(Feat::new(T_WIN_SUFFIX).int(1).part(h("eft"))),
             b(Feat::new(T_BI_LEFT).part(mr).part(smith)),
             b(Feat::new(T_BI_RIGHT).part(smith).part(left)),
             b(Feat::new(T_BI_LEFT).int(1).part(BOS).part(mr)),
@@ -999,13 +1064,42 @@ mod tests {
             b(Feat::new(T_NEXT_SHAPE).part(xx).part(left)),
             b(Feat::new(T_POS).int(1).int(3).part(xx)),
             b(Feat::new(T_CASE_SENT).int(0).part(xx)),
-            b(Feat::new(T_FLAGS).int(100).int(5)),
         ];
         assert_eq!(feats.of(1), &expect[..]);
         // Determinism, and independence from the rest of the document for sentence-level features.
         let again =
             ex.extract(DocRef { words: &["x", ".", "Mr", "Smith", "left"], sentences: &[(0, 2), (2, 5)] }, None);
         assert_eq!(again.of(3), feats.of(1));
+    }
+
+    #[test]
+    fn word_window_and_context_features_make_up_a_tokens_features() {
+        let words = ["Bank", "of", "England", "said", ".", "England", "won", "the", "CUP", ".", "Mr", "England"];
+        let sents = [(0, 5), (5, 10), (10, 12)];
+        let doc = DocRef { words: &words, sentences: &sents };
+        let tags = [3, 0, 3, 0, 0, 2, 0, 0, 4, 0, 0, 1];
+        let ex = Extractor::new(20, FEAT_GAZETTEER | FEAT_DOC | FEAT_STACKED);
+        let a = Analysis::new(doc, ex.groups);
+        let st = a.stacked(&tags);
+        let whole = ex.extract_from(&a, Some(&tags));
+        let mut context = Features::default();
+        for (k, &(s, e)) in sents.iter().enumerate() {
+            ex.extract_sentence_context(&a, Some(&st), k, &mut context);
+            for i in s..e {
+                let mut parts = context.of(i - s).to_vec();
+                ex.push_word(&a, a.form_of(i), &mut parts);
+                for o in WINDOW {
+                    let j = i as isize + o;
+                    let form = (s as isize..e as isize).contains(&j).then(|| a.form_of(j as usize));
+                    ex.push_window(&a, form, o, &mut parts);
+                }
+                let mut all = whole.of(i).to_vec();
+                assert!(parts.len() > context.of(i - s).len());
+                parts.sort_unstable();
+                all.sort_unstable();
+                assert_eq!(parts, all, "token {i}");
+            }
+        }
     }
 
     #[test]
