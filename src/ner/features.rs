@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::{self, GazMatch};
-use crate::fasthash::FxHashMap;
+use crate::fasthash::{FxHashMap, load_le_partial};
 
 /// A document as the tagger sees it: its words and its sentences as word ranges.
 #[derive(Debug, Clone, Copy)]
@@ -112,9 +112,7 @@ pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut c = [0u8; 8];
-        c[..rest.len()].copy_from_slice(rest);
-        h = step(h, u64::from_le_bytes(c));
+        h = step(h, load_le_partial(rest));
     }
     h
 }
@@ -985,6 +983,10 @@ mod tests {
         assert_ne!(hash_bytes(b"abcdefgh"), hash_bytes(b"abcdefgh\0"));
         for s in ["", "<s>", "</s>", "abcdefgh", "abcdefghijklmnopq", "zürich"] {
             assert_eq!(hash_bytes(s.as_bytes()), hash_bytes_const(s.as_bytes()), "{s}");
+        }
+        let bytes: Vec<u8> = (1..=24).map(|k| k * 37).collect();
+        for n in 0..bytes.len() {
+            assert_eq!(hash_bytes(&bytes[..n]), hash_bytes_const(&bytes[..n]), "{n} bytes");
         }
         assert_ne!(Feat::new(T_BI_LEFT).int(1).bucket(u32::MAX), Feat::new(T_BI_LEFT).int(2).bucket(u32::MAX));
         let ab = Feat::new(T_BI_LEFT).part(hash_bytes(b"a")).part(hash_bytes(b"b"));
