@@ -172,14 +172,16 @@ impl<'m> WordSums<'m> {
     const MAX_WORDS: usize = 1 << 13;
 
     fn new(extractor: &'m Extractor, tables: &[&'m [i16]], a: &Analysis<'_>, max_words: usize) -> Self {
+        // Allocated once: growing `sums` by doubling would copy it over and over.
+        let words = a.n_forms().min(max_words);
         let mut ws = WordSums {
             max_words,
             extractor,
             tables: [tables[0], tables[tables.len() - 1]],
             n_tables: tables.len(),
             entry: vec![Self::NONE; a.n_forms()],
-            word: Vec::new(),
-            sums: Vec::new(),
+            word: Vec::with_capacity(words),
+            sums: Vec::with_capacity(words * Self::PARTS * tables.len()),
             edge: Vec::new(),
             buckets: Vec::new(),
         };
