@@ -5,7 +5,6 @@
 //! ("the minister", "Brazilian media outlets", "analysts in Lisbon"). All searches stay inside one
 //! sentence and a few tokens, so the cost per cue is bounded.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Doc, NONE};
@@ -39,9 +38,9 @@ impl Speaker {
     }
 }
 
-pub(crate) fn lower<'a>(doc: &Doc<'a>, i: usize) -> Cow<'a, str> {
-    let w = doc.word(i);
-    if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) }
+/// Token `i`'s text with ASCII capitals lowered.
+pub(crate) fn lower<'d>(doc: &'d Doc<'_>, i: usize) -> &'d str {
+    &doc.lower[i]
 }
 
 fn is_in(list: &[&str], w: &str) -> bool {
