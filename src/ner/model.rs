@@ -1007,7 +1007,12 @@ mod tests {
                 ex.push_word(&a, a.form_of(i), &mut buckets);
                 for o in WINDOW {
                     let j = i as isize + o;
-                    ex.push_window(&a, (s as isize..e as isize).contains(&j).then(|| a.form_of(j as usize)), o, &mut buckets);
+                    ex.push_window(
+                        &a,
+                        (s as isize..e as isize).contains(&j).then(|| a.form_of(j as usize)),
+                        o,
+                        &mut buckets,
+                    );
                 }
                 let want = tables.map(|t| row_sums(t, &buckets).emissions());
                 assert_eq!(kept.token(&a, s, e, i).map(RowSums::emissions), want, "token {i}");

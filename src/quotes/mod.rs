@@ -172,7 +172,11 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| {
                 let w = text.get(t.start..t.end).unwrap_or_default();
-                if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) }
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
             })
             .collect();
         Doc {
@@ -395,7 +399,7 @@ pub(crate) fn resolve_pronoun(doc: &Doc, book: &NameBook, tok: usize) -> (Option
         return (Some(e.name.clone()), Some(e.id));
     }
     let w = speakers::lower(doc, tok);
-    if !matches!(&*w, "he" | "she") {
+    if !matches!(w, "he" | "she") {
         return (None, None);
     }
     let pos = doc.toks[tok].start;
