@@ -52,22 +52,28 @@ pub fn lines(input: &str) -> Vec<Line> {
 pub fn line_iter(input: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = input.as_bytes();
     let mut start = 0;
-    let mut iter = input.char_indices().peekable();
     let mut done = false;
     std::iter::from_fn(move || {
         if done {
             return None;
         }
-        while let Some((i, c)) = iter.next() {
+        // Byte by byte: an ASCII byte is a whole char, so only non-ASCII ones need decoding.
+        let mut i = start;
+        while i < bytes.len() {
+            let c = if bytes[i].is_ascii() {
+                char::from(bytes[i])
+            } else {
+                input[i..].chars().next().expect("a char boundary")
+            };
             if is_line_break(c) {
                 let line = normalize_line(input, start, i);
                 start = i + c.len_utf8();
                 if c == '\r' && bytes.get(start) == Some(&b'\n') {
-                    iter.next();
                     start += 1;
                 }
                 return Some(line);
             }
+            i += c.len_utf8();
         }
         done = true;
         Some(normalize_line(input, start, input.len()))
@@ -97,7 +103,8 @@ pub fn has_blank_line(input: &str) -> bool {
 
 /// Normalises `input[start..end]`, a line without line breaks.
 pub fn normalize_line(input: &str, start: usize, end: usize) -> Line {
-    let mut text = String::new();
+    // Never longer than the input line: one allocation instead of growing push by push.
+    let mut text = String::with_capacity(end - start);
     let mut map = SourceMap::default();
     let mut first_visible = None;
     let mut last_visible_end = start;
@@ -113,11 +120,13 @@ pub fn normalize_line(input: &str, start: usize, end: usize) -> Line {
         }
     };
 
-    for (off, c) in input[start..end].char_indices() {
-        let i = start + off;
-        let next = i + c.len_utf8();
+    let bytes = input.as_bytes();
+    let mut i = start;
+    while let Some(c) = input[i..end].chars().next() {
+        let mut next = i + c.len_utf8();
         if is_invisible(c) {
             flush_copy(&mut text, &mut map, &mut copy_from, i);
+            i = next;
             continue;
         }
         if is_space_like(c) {
@@ -126,6 +135,7 @@ pub fn normalize_line(input: &str, start: usize, end: usize) -> Line {
                 Some((s, _)) => (s, next),
                 None => (i, next),
             });
+            i = next;
             continue;
         }
         // A visible char.
@@ -145,7 +155,13 @@ pub fn normalize_line(input: &str, start: usize, end: usize) -> Line {
         if copy_from.is_none() {
             copy_from = Some(i);
         }
+        // Printable ASCII right after a visible char (most of any text) is visible too and only
+        // moves where the visible text ends: skip it at once instead of char by char.
+        while next < end && bytes[next].is_ascii_graphic() {
+            next += 1;
+        }
         last_visible_end = next;
+        i = next;
     }
     flush_copy(&mut text, &mut map, &mut copy_from, last_visible_end.max(start));
     let in_start = first_visible.unwrap_or(start);

@@ -162,10 +162,14 @@ fn shingles(text: &str) -> Vec<u64> {
             // FNV-1a over the lower-cased word: only compared within one page, so any stable
             // hash will do, and this one is far cheaper than hashing char by char with SipHash.
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            let mut buf = [0u8; 4];
-            for c in w.chars().flat_map(char::to_lowercase) {
-                for &b in c.encode_utf8(&mut buf).as_bytes() {
-                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            if w.is_ascii() {
+                // The same bytes as below, without Unicode case tables.
+                w.bytes().for_each(|b| add(b.to_ascii_lowercase()));
+            } else {
+                let mut buf = [0u8; 4];
+                for c in w.chars().flat_map(char::to_lowercase) {
+                    c.encode_utf8(&mut buf).bytes().for_each(&mut add);
                 }
             }
             h

@@ -2,9 +2,8 @@
 //!
 //! Features are strings in spirit ("lower[-1]=the", "shape=Xxxx") but are never built as strings.
 //! For speed, a word's form, lowercase, shapes, prefixes and suffixes are hashed to `u64`s once
-//! ([`Word`], kept by [`Analysis`]), with no allocation for ASCII words. (In a very long document
-//! the `Word`s are made again sentence by sentence when features are extracted instead of kept: a
-//! `Word` is ~120 bytes a token.) A feature is then a few multiply–xorshift steps over a template id and those precomputed hashes
+//! per distinct word of the document ([`Word`], kept by [`Analysis`]), with no allocation for ASCII
+//! words. A feature is then a few multiply–xorshift steps over a template id and those precomputed hashes
 //! (a window feature combines the hashes of the neighbours instead of rehashing their text), folded
 //! into `2^rows_log2` buckets. The hashing is fixed (no random seed, little-endian), so the same document
 //! always gives the same buckets, in the same order, on every machine.
@@ -19,6 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::{self, GazMatch};
+use crate::fasthash::{FxHashMap, load_le_partial};
 
 /// A document as the tagger sees it: its words and its sentences as word ranges.
 #[derive(Debug, Clone, Copy)]
@@ -112,9 +112,7 @@ pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut c = [0u8; 8];
-        c[..rest.len()].copy_from_slice(rest);
-        h = step(h, u64::from_le_bytes(c));
+        h = step(h, load_le_partial(rest));
     }
     h
 }
@@ -476,8 +474,10 @@ pub struct Analysis<'a> {
     groups: u32,
     /// Per word.
     marks: Vec<Marks>,
-    /// Per word, unless the document is longer than [`KEEP_WORDS_UP_TO`] words.
-    words: Option<Vec<Word>>,
+    /// Per distinct word form (token text) of the document, in order of first occurrence.
+    forms: Vec<Word>,
+    /// Per word: its form, an index into `forms`.
+    form_of: Vec<u32>,
     /// Per sentence.
     cases: Vec<SentCase>,
     /// Per word, when `FEAT_GAZETTEER`.
@@ -491,30 +491,38 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     /// Analyses `doc` for the feature groups `groups`.
+    ///
+    /// A [`Word`] is made once per distinct token text, not per token: about half the tokens of a
+    /// news article repeat an earlier one (`the`, `,`, names), and a map probe costs far less than
+    /// analysing the word again. It also keeps memory per distinct word rather than per token.
     pub fn new(doc: DocRef<'a>, groups: u32) -> Self {
-        Self::keeping_words(doc, groups, KEEP_WORDS_UP_TO)
-    }
-
-    /// [`Analysis::new`], keeping every [`Word`] only if the document has at most
-    /// `keep_words_up_to` words.
-    fn keeping_words(doc: DocRef<'a>, groups: u32, keep_words_up_to: usize) -> Self {
         let n = doc.words.len();
         let mut scratch = Scratch::default();
         let mut marks = Vec::with_capacity(n);
         let mut gaz_keys = Vec::with_capacity(n);
-        // Word types by hash: one map probe per word, then the per-type tables are plain vectors.
-        let mut ids: HashedMap<u32> = HashedMap::with_capacity_and_hasher(n, Default::default());
+        // Sized for the usual share of distinct words (under half), to spare most rehashing.
+        let guess = n / 2;
+        let mut by_text: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut forms = Vec::with_capacity(guess);
+        // Per form: its `lower` type.
+        let mut form_types = Vec::with_capacity(guess);
+        let mut form_of = Vec::with_capacity(n);
+        // Word types by hash: one map probe per form, then the per-type tables are plain vectors.
+        let mut ids: HashedMap<u32> = HashedMap::with_capacity_and_hasher(guess, Default::default());
         let mut types = Vec::with_capacity(n);
-        let mut words = (n <= keep_words_up_to).then(|| Vec::with_capacity(n));
-        for w in doc.words {
-            let w = Word::new(w, &mut scratch);
+        for &text in doc.words {
+            let f = *by_text.entry(text).or_insert_with(|| {
+                let w = Word::new(text, &mut scratch);
+                let next = ids.len() as u32;
+                form_types.push(*ids.entry(w.lower).or_insert(next));
+                forms.push(w);
+                forms.len() as u32 - 1
+            });
+            let w = &forms[f as usize];
             marks.push(w.marks());
             gaz_keys.push(w.gaz);
-            let next = ids.len() as u32;
-            types.push(*ids.entry(w.lower).or_insert(next));
-            if let Some(words) = &mut words {
-                words.push(w);
-            }
+            form_of.push(f);
+            types.push(form_types[f as usize]);
         }
         let cases: Vec<SentCase> = doc.sentences.iter().map(|&(s, e)| sentence_case(&marks[s..e])).collect();
         let mut gaz = Vec::new();
@@ -522,11 +530,22 @@ impl<'a> Analysis<'a> {
             gaz = vec![GazMatch::default(); n];
             gazetteer::annotate_doc(doc.sentences, |i| gaz_keys[i], |i| marks[i].cap, &mut gaz);
         }
-        let mut a = Analysis { doc, groups, marks, words, cases, gaz, types, n_types: ids.len(), stats: Vec::new() };
+        let n_types = ids.len();
+        let mut a = Analysis { doc, groups, marks, forms, form_of, cases, gaz, types, n_types, stats: Vec::new() };
         if groups & FEAT_DOC != 0 {
             a.stats = a.doc_stats();
         }
         a
+    }
+
+    /// The number of distinct words (token texts) of the document.
+    pub fn n_forms(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// Which distinct word token `i` is, below [`Analysis::n_forms`].
+    pub fn form_of(&self, i: usize) -> usize {
+        self.form_of[i] as usize
     }
 
     fn doc_stats(&self) -> Vec<DocStats> {
@@ -573,11 +592,6 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// The longest document (in words) whose [`Word`]s an [`Analysis`] keeps: about 2 MB of them.
-/// Longer documents make them again sentence by sentence (about 10% more time in the tagger), so
-/// that memory does not grow by ~120 bytes a token.
-const KEEP_WORDS_UP_TO: usize = 1 << 14;
-
 /// First-stage predictions (per token, the entity type: see [`Stacked`]) with their counts per
 /// word type: what a stacked stage's features are made of.
 pub struct StackedInput<'t> {
@@ -613,53 +627,77 @@ impl Extractor {
         out.starts.reserve(a.marks.len() + 1);
         out.starts.push(0);
         for k in 0..a.doc.sentences.len() {
-            self.push_sentence(a, stacked.as_ref(), k, &mut out);
+            self.push_sentence(a, stacked.as_ref(), k, false, &mut out);
         }
         out
     }
 
-    /// The features of the tokens of sentence `k` of an analysed document, into `out` (cleared
-    /// first): token `s + j` of the sentence `s..e` gets `out.of(j)`, the same list
-    /// [`Extractor::extract_from`] gives it. Decoding sentence by sentence this way needs memory
-    /// for one sentence's features, not the whole document's. `stacked`: the first stage's
-    /// predictions, used when this extractor has stacked features.
-    pub fn extract_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+    /// The context features of the tokens of sentence `k` of an analysed document, into `out`
+    /// (cleared first): token `s + j` of the sentence `s..e` gets in `out.of(j)` the features
+    /// [`Extractor::extract_from`] gives it, less those of its own word
+    /// ([`Extractor::push_word`]) and of its window neighbours ([`Extractor::push_window`]). A
+    /// decoder sums the weights of those once per distinct word instead. Decoding sentence by
+    /// sentence this way needs memory for one sentence's features, not the whole document's.
+    /// `stacked`: the first stage's predictions, used when this extractor has stacked features.
+    pub fn extract_sentence_context(
+        &self,
+        a: &Analysis<'_>,
+        stacked: Option<&StackedInput<'_>>,
+        k: usize,
+        out: &mut Features,
+    ) {
         out.buckets.clear();
         out.starts.clear();
         out.starts.push(0);
-        self.push_sentence(a, stacked.filter(|_| self.groups & FEAT_STACKED != 0), k, out);
+        self.push_sentence(a, stacked.filter(|_| self.groups & FEAT_STACKED != 0), k, true, out);
     }
 
-    /// Appends the features of the tokens of sentence `k` to `out`.
-    fn push_sentence(&self, a: &Analysis<'_>, stacked: Option<&StackedInput<'_>>, k: usize, out: &mut Features) {
+    /// Appends the features of the tokens of sentence `k` to `out` (only their context features
+    /// if `context_only`).
+    fn push_sentence(
+        &self,
+        a: &Analysis<'_>,
+        stacked: Option<&StackedInput<'_>>,
+        k: usize,
+        context_only: bool,
+        out: &mut Features,
+    ) {
         assert_eq!(self.groups & a.groups & (FEAT_GAZETTEER | FEAT_DOC), self.groups & (FEAT_GAZETTEER | FEAT_DOC));
         let (s, e) = a.doc.sentences[k];
         let case = a.cases[k];
         // The sentence's words, indexed from 0 (word `s + j` is `words[j]`).
-        let made: Vec<Word>;
-        let words: &[Word] = match &a.words {
-            Some(all) => &all[s..e],
-            None => {
-                let mut scratch = Scratch::default();
-                made = a.doc.words[s..e].iter().map(|w| Word::new(w, &mut scratch)).collect();
-                &made
-            }
-        };
+        let words: Vec<&Word> = a.form_of[s..e].iter().map(|&f| &a.forms[f as usize]).collect();
         let n = e - s;
         for (j, i) in (s..e).enumerate() {
             let mut f = Emit { out: &mut out.buckets, mask: self.mask };
-            token_features(&mut f, words, 0, n, j, case);
+            if context_only {
+                context_features(&mut f, &words, 0, n, j, case);
+            } else {
+                token_features(&mut f, &words, 0, n, j, case);
+            }
             if self.groups & FEAT_GAZETTEER != 0 {
-                gaz_features(&mut f, words, &a.gaz[s..e], 0, n, j);
+                gaz_features(&mut f, &words, &a.gaz[s..e], 0, n, j);
             }
             if self.groups & FEAT_DOC != 0 {
-                doc_features(&mut f, &words[j], &a.stats[a.types[i] as usize], i == s, case);
+                doc_features(&mut f, words[j], &a.stats[a.types[i] as usize], i == s, case);
             }
             if let Some(st) = stacked {
                 stack_features(&mut f, &a.marks[i], st.stats[a.types[i] as usize], st.tags[i]);
             }
             out.starts.push(out.buckets.len() as u32);
         }
+    }
+
+    /// Appends to `out` the features a token has because of its own word, distinct word `form`
+    /// of the analysed document ([`Analysis::form_of`]): the same for every token of that word.
+    pub fn push_word(&self, a: &Analysis<'_>, form: usize, out: &mut Vec<u32>) {
+        word_features(&mut Emit { out, mask: self.mask }, &a.forms[form]);
+    }
+
+    /// Appends to `out` the features a token has because of its neighbour at offset `o` (one of
+    /// [`WINDOW`]): distinct word `form` of the analysed document, or `None` beyond the sentence.
+    pub fn push_window(&self, a: &Analysis<'_>, form: Option<usize>, o: isize, out: &mut Vec<u32>) {
+        window_features(&mut Emit { out, mask: self.mask }, form.map(|f| &a.forms[f]), o);
     }
 
     /// Appends to `out` only the stacked features of token `i`: with an extractor that
@@ -707,17 +745,22 @@ impl Emit<'_> {
     }
 }
 
-/// The features that depend on the sentence only.
-fn token_features(f: &mut Emit<'_>, words: &[Word], s: usize, e: usize, i: usize, case: SentCase) {
-    let w = &words[i];
-    let get = |o: isize| -> Option<&Word> {
-        let j = i as isize + o;
-        if j < s as isize || j >= e as isize { None } else { Some(&words[j as usize]) }
-    };
-    let pad = |o: isize| if o < 0 { BOS } else { EOS };
-    let lower_at = |o: isize| get(o).map_or(pad(o), |w| w.lower);
-    let shape_at = |o: isize| get(o).map_or(pad(o), |w| w.short);
+/// The offsets of a token's window neighbours, in the order of their features.
+pub const WINDOW: [isize; 4] = [-2, -1, 1, 2];
 
+/// The features that depend on the sentence only: the token's own word's ([`word_features`]),
+/// its neighbours' ([`window_features`]) and those of the word in its context.
+fn token_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usize, case: SentCase) {
+    word_features(f, words[i]);
+    for o in WINDOW {
+        let j = i as isize + o;
+        window_features(f, (s as isize..e as isize).contains(&j).then(|| words[j as usize]), o);
+    }
+    context_features(f, words, s, e, i, case);
+}
+
+/// The features a token has because of its word alone (the same wherever the word occurs).
+fn word_features(f: &mut Emit<'_>, w: &Word) {
     f.push(Feat::new(T_BIAS));
     f.push(Feat::new(T_FORM).part(w.form));
     f.push(Feat::new(T_LOWER).part(w.lower));
@@ -727,17 +770,40 @@ fn token_features(f: &mut Emit<'_>, words: &[Word], s: usize, e: usize, i: usize
         f.push(Feat::new(T_PREFIX).int(k as u8 + 1).part(w.prefix[k]));
         f.push(Feat::new(T_SUFFIX).int(k as u8 + 1).part(w.suffix[k]));
     }
-    for o in [-2isize, -1, 1, 2] {
-        f.push(Feat::new(T_WIN_LOWER).int(o as u8).part(lower_at(o)));
-        f.push(Feat::new(T_WIN_SHAPE).int(o as u8).part(shape_at(o)));
-    }
-    for o in [-1isize, 1] {
-        if let Some(x) = get(o)
-            && x.long
-        {
-            f.push(Feat::new(T_WIN_SUFFIX).int(o as u8).part(x.suffix[2]));
+    for k in 0..8u8 {
+        if w.flags & (1 << k) != 0 {
+            f.push(Feat::new(T_FLAGS).int(k));
         }
     }
+    f.push(Feat::new(T_FLAGS).int(100).int(w.nchars.min(12) as u8));
+}
+
+/// The features a token has because of its neighbour `x` at offset `o` (one of [`WINDOW`]), or
+/// with `None`, because the sentence ends there.
+fn window_features(f: &mut Emit<'_>, x: Option<&Word>, o: isize) {
+    let pad = if o < 0 { BOS } else { EOS };
+    f.push(Feat::new(T_WIN_LOWER).int(o as u8).part(x.map_or(pad, |x| x.lower)));
+    f.push(Feat::new(T_WIN_SHAPE).int(o as u8).part(x.map_or(pad, |x| x.short)));
+    if let Some(x) = x
+        && o.abs() == 1
+        && x.long
+    {
+        f.push(Feat::new(T_WIN_SUFFIX).int(o as u8).part(x.suffix[2]));
+    }
+}
+
+/// The features of the token's word in its context: bigrams, shape n-grams, position and the
+/// case of the sentence.
+fn context_features(f: &mut Emit<'_>, words: &[&Word], s: usize, e: usize, i: usize, case: SentCase) {
+    let w = words[i];
+    let get = |o: isize| -> Option<&Word> {
+        let j = i as isize + o;
+        if j < s as isize || j >= e as isize { None } else { Some(words[j as usize]) }
+    };
+    let pad = |o: isize| if o < 0 { BOS } else { EOS };
+    let lower_at = |o: isize| get(o).map_or(pad(o), |w| w.lower);
+    let shape_at = |o: isize| get(o).map_or(pad(o), |w| w.short);
+
     let (l2, l1, r1, r2) = (lower_at(-2), lower_at(-1), lower_at(1), lower_at(2));
     let (s2, s1, t1, t2) = (shape_at(-2), shape_at(-1), shape_at(1), shape_at(2));
     f.push(Feat::new(T_BI_LEFT).part(l1).part(w.lower));
@@ -772,12 +838,6 @@ fn token_features(f: &mut Emit<'_>, words: &[Word], s: usize, e: usize, i: usize
     if case != SentCase::Normal {
         f.push(Feat::new(T_CASE_LOWER).int(case_byte).part(w.lower));
     }
-    for k in 0..8u8 {
-        if w.flags & (1 << k) != 0 {
-            f.push(Feat::new(T_FLAGS).int(k));
-        }
-    }
-    f.push(Feat::new(T_FLAGS).int(100).int(w.nchars.min(12) as u8));
 }
 
 fn sentence_case(words: &[Marks]) -> SentCase {
@@ -839,8 +899,8 @@ fn doc_features(f: &mut Emit<'_>, w: &Word, st: &DocStats, initial: bool, case: 
     f.push(Feat::new(T_DOC).int(11).int(ctx).int(own).int(seen));
 }
 
-fn gaz_features(f: &mut Emit<'_>, words: &[Word], gaz: &[GazMatch], s: usize, e: usize, i: usize) {
-    let w = &words[i];
+fn gaz_features(f: &mut Emit<'_>, words: &[&Word], gaz: &[GazMatch], s: usize, e: usize, i: usize) {
+    let w = words[i];
     for (list, pos) in gaz[i].iter() {
         f.push(Feat::new(T_GAZ).int(list).int(pos));
         f.push(Feat::new(T_GAZ).int(list).int(pos).part(w.short));
@@ -924,6 +984,10 @@ mod tests {
         for s in ["", "<s>", "</s>", "abcdefgh", "abcdefghijklmnopq", "zürich"] {
             assert_eq!(hash_bytes(s.as_bytes()), hash_bytes_const(s.as_bytes()), "{s}");
         }
+        let bytes: Vec<u8> = (1..=24).map(|k| k * 37).collect();
+        for n in 0..bytes.len() {
+            assert_eq!(hash_bytes(&bytes[..n]), hash_bytes_const(&bytes[..n]), "{n} bytes");
+        }
         assert_ne!(Feat::new(T_BI_LEFT).int(1).bucket(u32::MAX), Feat::new(T_BI_LEFT).int(2).bucket(u32::MAX));
         let ab = Feat::new(T_BI_LEFT).part(hash_bytes(b"a")).part(hash_bytes(b"b"));
         let ba = Feat::new(T_BI_LEFT).part(hash_bytes(b"b")).part(hash_bytes(b"a"));
@@ -934,16 +998,17 @@ mod tests {
     }
 
     #[test]
-    fn words_kept_or_made_per_sentence_give_the_same_features() {
-        let words = ["Bank", "of", "England", "said", ".", "England", "won", "the", "CUP", ".", "Mr", "Smith"];
-        let sents = [(0, 5), (5, 10), (10, 12)];
-        let doc = DocRef { words: &words, sentences: &sents };
-        let ex = Extractor::new(20, FEAT_GAZETTEER | FEAT_DOC | FEAT_STACKED);
-        let tags = [3, 0, 3, 0, 0, 2, 0, 0, 4, 0, 0, 1];
-        let kept = Analysis::keeping_words(doc, ex.groups, usize::MAX);
-        let made = Analysis::keeping_words(doc, ex.groups, 0);
-        assert!(kept.words.is_some() && made.words.is_none());
-        assert_eq!(ex.extract_from(&kept, Some(&tags)), ex.extract_from(&made, Some(&tags)));
+    fn each_distinct_word_is_analysed_once() {
+        let words = ["Bank", "of", "England", "said", ".", "England", "won", "the", "CUP", ".", "Mr", "England", "."];
+        let sents = [(0, 5), (5, 10), (10, 13)];
+        let a = Analysis::new(DocRef { words: &words, sentences: &sents }, FEAT_GAZETTEER | FEAT_DOC);
+        assert_eq!(a.forms.len(), 9);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(a.forms[a.form_of[i] as usize], word(w), "{w}");
+            assert_eq!(a.marks[i], word(w).marks(), "{w}");
+        }
+        assert_eq!(a.form_of[2], a.form_of[5]);
+        assert_eq!(a.types[2], a.types[11]);
     }
 
     #[test]
@@ -978,15 +1043,16 @@ mod tests {
             b(Feat::new(T_SUFFIX).int(3).part(h("ith"))),
             b(Feat::new(T_PREFIX).int(4).part(h("smit"))),
             b(Feat::new(T_SUFFIX).int(4).part(h("mith"))),
+            b(Feat::new(T_FLAGS).int(100).int(5)),
             b(Feat::new(T_WIN_LOWER).int(-2isize as u8).part(BOS)),
             b(Feat::new(T_WIN_SHAPE).int(-2isize as u8).part(BOS)),
             b(Feat::new(T_WIN_LOWER).int(-1isize as u8).part(mr)),
             b(Feat::new(T_WIN_SHAPE).int(-1isize as u8).part(xx)),
             b(Feat::new(T_WIN_LOWER).int(1).part(left)),
             b(Feat::new(T_WIN_SHAPE).int(1).part(x)),
+            b(Feat::new(T_WIN_SUFFIX).int(1).part(h("eft"))),
             b(Feat::new(T_WIN_LOWER).int(2).part(EOS)),
             b(Feat::new(T_WIN_SHAPE).int(2).part(EOS)),
-            b(Feat::new(T_WIN_SUFFIX).int(1).part(h("eft"))),
             b(Feat::new(T_BI_LEFT).part(mr).part(smith)),
             b(Feat::new(T_BI_RIGHT).part(smith).part(left)),
             b(Feat::new(T_BI_LEFT).int(1).part(BOS).part(mr)),
@@ -1000,13 +1066,42 @@ mod tests {
             b(Feat::new(T_NEXT_SHAPE).part(xx).part(left)),
             b(Feat::new(T_POS).int(1).int(3).part(xx)),
             b(Feat::new(T_CASE_SENT).int(0).part(xx)),
-            b(Feat::new(T_FLAGS).int(100).int(5)),
         ];
         assert_eq!(feats.of(1), &expect[..]);
         // Determinism, and independence from the rest of the document for sentence-level features.
         let again =
             ex.extract(DocRef { words: &["x", ".", "Mr", "Smith", "left"], sentences: &[(0, 2), (2, 5)] }, None);
         assert_eq!(again.of(3), feats.of(1));
+    }
+
+    #[test]
+    fn word_window_and_context_features_make_up_a_tokens_features() {
+        let words = ["Bank", "of", "England", "said", ".", "England", "won", "the", "CUP", ".", "Mr", "England"];
+        let sents = [(0, 5), (5, 10), (10, 12)];
+        let doc = DocRef { words: &words, sentences: &sents };
+        let tags = [3, 0, 3, 0, 0, 2, 0, 0, 4, 0, 0, 1];
+        let ex = Extractor::new(20, FEAT_GAZETTEER | FEAT_DOC | FEAT_STACKED);
+        let a = Analysis::new(doc, ex.groups);
+        let st = a.stacked(&tags);
+        let whole = ex.extract_from(&a, Some(&tags));
+        let mut context = Features::default();
+        for (k, &(s, e)) in sents.iter().enumerate() {
+            ex.extract_sentence_context(&a, Some(&st), k, &mut context);
+            for i in s..e {
+                let mut parts = context.of(i - s).to_vec();
+                ex.push_word(&a, a.form_of(i), &mut parts);
+                for o in WINDOW {
+                    let j = i as isize + o;
+                    let form = (s as isize..e as isize).contains(&j).then(|| a.form_of(j as usize));
+                    ex.push_window(&a, form, o, &mut parts);
+                }
+                let mut all = whole.of(i).to_vec();
+                assert!(parts.len() > context.of(i - s).len());
+                parts.sort_unstable();
+                all.sort_unstable();
+                assert_eq!(parts, all, "token {i}");
+            }
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! checksum u64      FNV-1a of everything before it
 //! ```
 
-use super::features::{Analysis, DocRef, Extractor, Features, Fnv};
+use super::features::{Analysis, DocRef, Extractor, Features, Fnv, WINDOW};
 
 /// The entity types, in tag order.
 pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
@@ -122,6 +122,9 @@ fn row_sums(weights: &[i16], buckets: &[u32]) -> RowSums {
 struct RowSums([i32; 8], i32);
 
 impl RowSums {
+    /// The sums over no buckets.
+    const ZERO: RowSums = RowSums([0; 8], 0);
+
     /// The sums over two lists of buckets, given the sums over each.
     fn add(self, other: RowSums) -> RowSums {
         RowSums(std::array::from_fn(|k| self.0[k] + other.0[k]), self.1 + other.1)
@@ -130,6 +133,117 @@ impl RowSums {
     /// As emission scores.
     fn emissions(self) -> [i64; N_TAGS] {
         std::array::from_fn(|k| i64::from(if k < 8 { self.0[k] } else { self.1 }))
+    }
+}
+
+/// The summed weights of the features a token has because of its own word and of its window
+/// neighbours ([`Extractor::push_word`], [`Extractor::push_window`]), for one or two weight
+/// tables (a stage's, and the next stage's when that one [`Extractor::extends`] it). These depend
+/// on the words alone, so they are summed once per distinct word of the document and reused for
+/// every token of it (about half the tokens of an article repeat an earlier word), instead of
+/// being hashed and summed again for each token: about two thirds of a token's features.
+///
+/// The sums are kept for at most [`WordSums::MAX_WORDS`] words at a time (then forgotten and made
+/// again as needed), so memory does not grow with the vocabulary of a huge document. Integer sums
+/// in any grouping are exact, so the scores are those of the whole feature lists.
+struct WordSums<'m> {
+    extractor: &'m Extractor,
+    tables: [&'m [i16]; 2],
+    /// How many of `tables` are used (1 or 2).
+    n_tables: usize,
+    /// Per distinct word of the document: its entry, or `NONE`.
+    entry: Vec<u32>,
+    /// Per entry: its word.
+    word: Vec<u32>,
+    /// How many entries are kept at most ([`WordSums::MAX_WORDS`]).
+    max_words: usize,
+    /// Per entry, the sums over the word's own features, then over its features as each
+    /// [`WINDOW`] neighbour: `PARTS` parts, each with one sum per table.
+    sums: Vec<RowSums>,
+    /// Per [`WINDOW`] offset, per table: the sums over the features of a sentence edge there.
+    edge: Vec<RowSums>,
+    buckets: Vec<u32>,
+}
+
+impl<'m> WordSums<'m> {
+    const NONE: u32 = u32::MAX;
+    const PARTS: usize = 1 + WINDOW.len();
+    /// About 3 MB of sums with two tables.
+    const MAX_WORDS: usize = 1 << 13;
+
+    fn new(extractor: &'m Extractor, tables: &[&'m [i16]], a: &Analysis<'_>, max_words: usize) -> Self {
+        // Allocated once: growing `sums` by doubling would copy it over and over.
+        let words = a.n_forms().min(max_words);
+        let mut ws = WordSums {
+            max_words,
+            extractor,
+            tables: [tables[0], tables[tables.len() - 1]],
+            n_tables: tables.len(),
+            entry: vec![Self::NONE; a.n_forms()],
+            word: Vec::with_capacity(words),
+            sums: Vec::with_capacity(words * Self::PARTS * tables.len()),
+            edge: Vec::new(),
+            buckets: Vec::new(),
+        };
+        for o in WINDOW {
+            ws.buckets.clear();
+            extractor.push_window(a, None, o, &mut ws.buckets);
+            for t in 0..ws.n_tables {
+                ws.edge.push(row_sums(ws.tables[t], &ws.buckets));
+            }
+        }
+        ws
+    }
+
+    /// The entry of distinct word `form`, summed now if it has none.
+    fn entry(&mut self, a: &Analysis<'_>, form: usize) -> usize {
+        let e = self.entry[form];
+        if e != Self::NONE {
+            return e as usize;
+        }
+        if self.word.len() == self.max_words {
+            for &f in &self.word {
+                self.entry[f as usize] = Self::NONE;
+            }
+            self.word.clear();
+            self.sums.clear();
+        }
+        for p in 0..Self::PARTS {
+            self.buckets.clear();
+            if p == 0 {
+                self.extractor.push_word(a, form, &mut self.buckets);
+            } else {
+                self.extractor.push_window(a, Some(form), WINDOW[p - 1], &mut self.buckets);
+            }
+            for t in 0..self.n_tables {
+                self.sums.push(row_sums(self.tables[t], &self.buckets));
+            }
+        }
+        self.entry[form] = self.word.len() as u32;
+        self.word.push(form as u32);
+        self.word.len() - 1
+    }
+
+    /// Token `i`'s sums over its word and window features, per table, in sentence `s..e`.
+    fn token(&mut self, a: &Analysis<'_>, s: usize, e: usize, i: usize) -> [RowSums; 2] {
+        let nt = self.n_tables;
+        let mut out = [RowSums::ZERO; 2];
+        // Each entry is read as soon as it is found: finding the next one may forget it.
+        let own = self.entry(a, a.form_of(i)) * Self::PARTS * nt;
+        out[..nt].copy_from_slice(&self.sums[own..own + nt]);
+        for (k, o) in WINDOW.into_iter().enumerate() {
+            let j = i as isize + o;
+            let at = if (s as isize..e as isize).contains(&j) {
+                let n = self.entry(a, a.form_of(j as usize));
+                &self.sums[(n * Self::PARTS + 1 + k) * nt..][..nt]
+            } else {
+                &self.edge[k * nt..][..nt]
+            };
+            for t in 0..nt {
+                out[t] = out[t].add(at[t]);
+            }
+        }
+        out
     }
 }
 
@@ -222,6 +336,7 @@ impl Model {
             if probs {
                 out.probs.reserve(doc.words.len());
             }
+            let mut word_sums: Option<WordSums<'_>> = None;
             for (si, &(s, e)) in doc.sentences.iter().enumerate() {
                 sc.em.clear();
                 if let (Some(base), Some(st)) = (&shared, &stacked) {
@@ -231,11 +346,20 @@ impl Model {
                         sc.em.push(b.add(row_sums(&stage.weights, &feats.buckets)).emissions());
                     }
                 } else {
-                    stage.extractor.extract_sentence(&analysis, stacked.as_ref(), si, &mut feats);
+                    let ws = word_sums.get_or_insert_with(|| {
+                        let tables: Vec<&[i16]> = [Some(&stage.weights), next.map(|n| &n.weights)]
+                            .into_iter()
+                            .flatten()
+                            .map(Vec::as_slice)
+                            .collect();
+                        WordSums::new(&stage.extractor, &tables, &analysis, WordSums::MAX_WORDS)
+                    });
+                    stage.extractor.extract_sentence_context(&analysis, stacked.as_ref(), si, &mut feats);
                     for j in 0..e - s {
-                        sc.em.push(row_sums(&stage.weights, feats.of(j)).emissions());
+                        let [own, own_next] = ws.token(&analysis, s, e, s + j);
+                        sc.em.push(own.add(row_sums(&stage.weights, feats.of(j))).emissions());
                         if let (Some(n), Some(ns)) = (next, &mut next_shared) {
-                            ns.push(row_sums(&n.weights, feats.of(j)));
+                            ns.push(own_next.add(row_sums(&n.weights, feats.of(j))));
                         }
                     }
                 }
@@ -866,6 +990,36 @@ mod tests {
         assert_eq!(m.decode(doc), decode_materialised(m, doc));
         let tiny = tiny(5);
         assert_eq!(tiny.decode(doc), decode_materialised(&tiny, doc));
+    }
+
+    #[test]
+    fn word_sums_are_the_sums_over_word_and_window_features() {
+        let Some(m) = crate::ner::model() else { return };
+        let (ex, tables) = (&m.stages[0].extractor, [m.stages[0].weights.as_slice(), m.stages[1].weights.as_slice()]);
+        let words: Vec<&str> = "Bank of England said . England won the CUP . Mr England".split(' ').collect();
+        let sents = [(0, 5), (5, 10), (10, 12)];
+        let a = Analysis::new(DocRef { words: &words, sentences: &sents }, ex.groups);
+        // Keeping one word at a time forgets and sums again nearly every time: the same sums.
+        let (mut kept, mut forgetful) = (WordSums::new(ex, &tables, &a, 1000), WordSums::new(ex, &tables, &a, 1));
+        for &(s, e) in &sents {
+            for i in s..e {
+                let mut buckets = Vec::new();
+                ex.push_word(&a, a.form_of(i), &mut buckets);
+                for o in WINDOW {
+                    let j = i as isize + o;
+                    ex.push_window(
+                        &a,
+                        (s as isize..e as isize).contains(&j).then(|| a.form_of(j as usize)),
+                        o,
+                        &mut buckets,
+                    );
+                }
+                let want = tables.map(|t| row_sums(t, &buckets).emissions());
+                assert_eq!(kept.token(&a, s, e, i).map(RowSums::emissions), want, "token {i}");
+                assert_eq!(forgetful.token(&a, s, e, i).map(RowSums::emissions), want, "token {i}");
+            }
+        }
+        assert!(kept.word.len() == a.n_forms() && forgetful.word.len() == 1);
     }
 
     #[test]

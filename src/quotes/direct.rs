@@ -100,8 +100,8 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     // spoke.
     let rel = inner.first - 1;
     let after_preposition =
-        rel > sa && matches!(&*lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
-    let sub = matches!(&*lower(doc, rel), "what" | "whom" | "which" | "that") && !after_preposition;
+        rel > sa && matches!(lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
+    let sub = matches!(lower(doc, rel), "what" | "whom" | "which" | "that") && !after_preposition;
     if !sub {
         return None;
     }
@@ -114,7 +114,7 @@ fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
     let mut s = speakers::subject_at(doc, sa, end)?;
     // "It", "Nothing", "Smiling broadly, …", "A number of …": not a speaker.
     let head = lower(doc, s.first);
-    if matches!(&*head, "it" | "this" | "that" | "there" | "nothing" | "everything" | "something" | "a" | "an")
+    if matches!(head, "it" | "this" | "that" | "there" | "nothing" | "everything" | "something" | "a" | "an")
         || (head.len() > 5 && head.ends_with("ing"))
         || doc.word(s.last + 1) == ","
     {
@@ -122,7 +122,7 @@ fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
     }
     // "The union protested": the phrase stops before a verb-like word.
     if s.kind == SpeakerKind::Nominal {
-        if let Some(v) = (s.first + 1..=s.last).find(|&k| speakers::looks_verbal(&lower(doc, k))) {
+        if let Some(v) = (s.first + 1..=s.last).find(|&k| speakers::looks_verbal(lower(doc, k))) {
             s.last = v - 1;
         }
     }
@@ -152,7 +152,7 @@ fn is_title(doc: &Doc, r: &Region, prev: usize) -> bool {
     }
     let small = |x: usize| {
         matches!(
-            &*lower(doc, x),
+            lower(doc, x),
             "of" | "the" | "and" | "a" | "an" | "to" | "in" | "on" | "for" | "at" | "with" | "by" | "or" | "from"
         )
     };
@@ -162,7 +162,7 @@ fn is_title(doc: &Doc, r: &Region, prev: usize) -> bool {
         && doc.word(r.first).starts_with(char::is_uppercase);
     title_case
         && matches!(
-            &*lower(doc, prev),
+            lower(doc, prev),
             "on" | "of" | "in" | "at" | "to" | "from" | "for" | "'s" | "’s" | "the" | "with" | "by"
         )
 }
@@ -258,7 +258,7 @@ fn frame_verb(doc: &Doc, r: &Region, c: usize, i: usize, b: usize) -> Option<Att
     let verbal = w.starts_with(|ch: char| ch.is_ascii_lowercase())
         && w.len() > 3
         && (w.ends_with("ed") || w.ends_with('s'))
-        && !speakers::is_stop(&lower(doc, v));
+        && !speakers::is_stop(lower(doc, v));
     // Only punctuation, or a short adverbial, after the verb.
     let rest = (v + 1..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
     if !verbal || rest > 3 || (v + 1..b).any(|x| doc.toks[x].kind == TokenKind::Quote) {
@@ -379,7 +379,7 @@ fn colon_intro(doc: &Doc, first_tok: usize, sa: usize) -> Option<Attrib> {
             let l = lower(doc, x);
             doc.toks[x].kind == TokenKind::Punct
                 || matches!(
-                    &*l,
+                    l,
                     "in" | "a"
                         | "an"
                         | "statement"
@@ -483,12 +483,12 @@ pub(crate) fn cue_at(doc: &Doc, j: usize) -> Option<cues::Cue> {
         let prev = lower(doc, j - 1);
         // "the report said" is fine; "to say", "is said", "was told" are not attributions here.
         if prev == "to"
-            || (matches!(&*prev, "is" | "was" | "were" | "are" | "be" | "been" | "being") && !w.ends_with("ing"))
+            || (matches!(prev, "is" | "was" | "were" | "are" | "be" | "been" | "being") && !w.ends_with("ing"))
         {
             return None;
         }
         // A noun after a determiner: "the call", "a report", "his tweet".
-        if matches!(&*prev, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "our") {
+        if matches!(prev, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "our") {
             return None;
         }
     }

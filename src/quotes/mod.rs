@@ -17,6 +17,8 @@
 //! Every search is bounded to a sentence and a window of tokens, so the stage is linear in the
 //! length of the article (plus sorting).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::segment::{Token, TokenKind};
@@ -113,6 +115,9 @@ pub(crate) struct Doc<'a> {
     pub sentence_spans: &'a [Span],
     /// The top-level double-quoted region each token is inside (marks excluded), or [`NONE`].
     pub region_of: Vec<u32>,
+    /// Each token's text with ASCII capitals lowered ([`speakers::lower`]): made once, as the
+    /// rules ask for it many times per token.
+    pub lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Doc<'a> {
@@ -163,7 +168,19 @@ impl<'a> Doc<'a> {
                 *slot = u32::try_from(k).unwrap_or(NONE);
             }
         }
+        let lower = toks
+            .iter()
+            .map(|t| {
+                let w = text.get(t.start..t.end).unwrap_or_default();
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
         Doc {
+            lower,
             text,
             toks,
             sents,
@@ -389,7 +406,7 @@ pub(crate) fn resolve_pronoun(doc: &Doc, book: &NameBook, tok: usize) -> (Option
         return (Some(e.name.clone()), Some(e.id));
     }
     let w = speakers::lower(doc, tok);
-    if !matches!(&*w, "he" | "she") {
+    if !matches!(w, "he" | "she") {
         return (None, None);
     }
     let pos = doc.toks[tok].start;

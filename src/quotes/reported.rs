@@ -157,7 +157,7 @@ fn is_furniture(w: &str) -> bool {
 /// the statement (`name-colon-statement`). A quoted statement is left to the direct layouts.
 fn name_colon(doc: &Doc, a: usize, b: usize) -> Option<Reported> {
     let colon = (a + 1..b.min(a + 7)).find(|&k| doc.word(k) == ":")?;
-    if (a..colon).any(|k| is_furniture(&lower(doc, k))) || !speakers::is_name_word(doc, a) {
+    if (a..colon).any(|k| is_furniture(lower(doc, k))) || !speakers::is_name_word(doc, a) {
         return None;
     }
     // The name, maybe with a title before it and an addressee after "to".
@@ -212,7 +212,7 @@ fn clause_trim(doc: &Doc, first: usize, mut last: usize) -> usize {
 /// (`poll-clause`).
 fn poll_intro(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
     let mut i = a;
-    if matches!(&*lower(doc, i), "and" | "but") {
+    if matches!(lower(doc, i), "and" | "but") {
         i += 1;
     }
     if i + 2 >= b || lower(doc, i) != "in" {
@@ -225,7 +225,7 @@ fn poll_intro(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
         return;
     }
     // The phrase names a poll or study: its head noun, before any "conducted …" or "released …".
-    let Some(head) = (i + 1..comma).find(|&k| is_source_noun(&lower(doc, k))) else { return };
+    let Some(head) = (i + 1..comma).find(|&k| is_source_noun(lower(doc, k))) else { return };
     if lower(doc, head).starts_with("report") {
         return; // "In a report, …" is usually the writer's own framing
     }
@@ -251,7 +251,7 @@ fn asked_about(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     if lower(doc, j) != "asked" {
         return None;
     }
-    let lead = j == a || matches!(&*lower(doc, j - 1), "when" | "after" | "once" | "if" | "while" | "," | "being");
+    let lead = j == a || matches!(lower(doc, j - 1), "when" | "after" | "once" | "if" | "while" | "," | "being");
     if !lead {
         return None;
     }
@@ -266,7 +266,7 @@ fn asked_about(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     let limit = b.min(k + 6);
     let q = (k..limit).find(|&x| {
         matches!(
-            &*lower(doc, x),
+            lower(doc, x),
             "about" | "whether" | "if" | "how" | "what" | "why" | "who" | "when" | "where" | "which"
         )
     })?;
@@ -287,7 +287,7 @@ fn asked_about(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
 
 /// `As X noted, CLAUSE` and `CLAUSE, as X reported.` (`as-x-said`).
 fn as_said(doc: &Doc, a: usize, b: usize, i: usize) -> Option<Reported> {
-    let start = i == a || (i == a + 1 && matches!(&*lower(doc, a), "but" | "and" | "yet" | "still"));
+    let start = i == a || (i == a + 1 && matches!(lower(doc, a), "but" | "and" | "yet" | "still"));
     let tail = i > a + 3 && doc.word(i - 1) == ",";
     if lower(doc, i) != "as" || !(start || tail) {
         return None;
@@ -296,7 +296,7 @@ fn as_said(doc: &Doc, a: usize, b: usize, i: usize) -> Option<Reported> {
         doc.region_of[k] == NONE && cue_at(doc, k).is_some_and(|c| c.has(SPEECH) && c.has(CLAUSE) && !c.has(WEAK))
     })?;
     let (spk, _) = subject_left(doc, j, i + 1)?;
-    if spk.first != i + 1 && !(i + 1..spk.first).all(|k| matches!(&*lower(doc, k), "the" | "a" | "an")) {
+    if spk.first != i + 1 && !(i + 1..spk.first).all(|k| matches!(lower(doc, k), "the" | "a" | "an")) {
         return None;
     }
     let e = adverbial_end(doc, j + 1, b);
@@ -464,7 +464,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
     }
     let mut had_that = false;
     let mut cue_end = j;
-    if cues::particle(cue.lemma, &lower(doc, c)) {
+    if cues::particle(cue.lemma, lower(doc, c)) {
         // "pointed out that …"
         cue_end = c;
         c += 1;
@@ -475,7 +475,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         return None;
     }
     let first = lower(doc, c);
-    let that = that_within(doc, c, b, 10).filter(|&t| t == c || cue.has(OBJECT) || is_adverbial_start(&first));
+    let that = that_within(doc, c, b, 10).filter(|&t| t == c || cue.has(OBJECT) || is_adverbial_start(first));
     if let Some(t) = that {
         // "said that", "said on Tuesday that", "told reporters that", "said in a statement that".
         c = t + 1;
@@ -525,7 +525,7 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
     if c < b && cue.lemma == "call" && lower(doc, c) == "for" {
         return None;
     }
-    if c < b && cues::particle(cue.lemma, &lower(doc, c)) {
+    if c < b && cues::particle(cue.lemma, lower(doc, c)) {
         cue_end = c;
         c += 1;
     } else if cue.has(PARTICLE) {
@@ -537,7 +537,7 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
     }
     // "declined 40 percent", "rose 3 points": a quantity, not a statement; "proposed during
     // his term", "echoed by everyone", "nobody asked was …": no object follows.
-    if doc.toks[c].kind == TokenKind::Number || no_object(&lower(doc, c)) {
+    if doc.toks[c].kind == TokenKind::Number || no_object(lower(doc, c)) {
         return None;
     }
     let last = clause_end(doc, c, b)?;
@@ -550,7 +550,7 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
         return None;
     }
     let spk = subject_of(doc, a, j)?;
-    let source = spk.kind == speakers::SpeakerKind::Nominal && is_source_noun(&lower(doc, spk.last));
+    let source = spk.kind == speakers::SpeakerKind::Nominal && is_source_noun(lower(doc, spk.last));
     // A base form may be a noun ("a phone call", "their support"): only after a name, a pronoun,
     // a poll or study ("recent polls show …") or people ("most voters support …").
     if doc.word(j).eq_ignore_ascii_case(cue.lemma)
@@ -630,7 +630,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     }
     if !inverted && e < b && cue_at(doc, j).is_some_and(|c| c.has(OBJECT)) {
         // "…, the partner told them, …", "…, a spokesman told The Journal."
-        let pronoun = matches!(&*lower(doc, e), "them" | "him" | "her" | "me" | "us" | "you");
+        let pronoun = matches!(lower(doc, e), "them" | "him" | "her" | "me" | "us" | "you");
         let obj_last = if pronoun { Some(e) } else { np_right(doc, e, b).filter(|o| o.last < e + 5).map(|o| o.last) };
         if let Some(last) = obj_last {
             let after = last + 1;
@@ -672,7 +672,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
         let mut f = s.first;
         while f > a
             && f + 4 > s.first
-            && (speakers::is_name_word(doc, f - 1) || matches!(&*lower(doc, f - 1), "the" | "a" | "an"))
+            && (speakers::is_name_word(doc, f - 1) || matches!(lower(doc, f - 1), "the" | "a" | "an"))
         {
             f -= 1;
         }
@@ -731,7 +731,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
                     | "plus"
             )
     };
-    if mid && comma == a + 1 && doc.toks[a].kind == TokenKind::Word && connective(&lower(doc, a)) {
+    if mid && comma == a + 1 && doc.toks[a].kind == TokenKind::Word && connective(lower(doc, a)) {
         // "Still, he said, the plan works": a lone connective before the attribution is not
         // part of the statement.
         let last = clause_end(doc, after_start, b)?;
@@ -769,7 +769,7 @@ fn adverbial_end(doc: &Doc, mut e: usize, b: usize) -> usize {
     while e < b {
         let l = lower(doc, e);
         if phrases < 2
-            && matches!(&*l, "in" | "on" | "at" | "during" | "to" | "after" | "before" | "via" | "through" | "with")
+            && matches!(l, "in" | "on" | "at" | "during" | "to" | "after" | "before" | "via" | "through" | "with")
         {
             phrases += 1;
             let mut k = e + 1;
@@ -777,7 +777,7 @@ fn adverbial_end(doc: &Doc, mut e: usize, b: usize) -> usize {
                 k += 1;
             }
             e = k;
-        } else if is_time_word(&l) {
+        } else if is_time_word(l) {
             e += 1;
         } else {
             break;
@@ -794,7 +794,7 @@ fn comma_quote(doc: &Doc, k: usize) -> bool {
 /// `according to X, CLAUSE` and `CLAUSE, according to X`.
 fn according_to(doc: &Doc, a: usize, b: usize, j: usize, out: &mut Vec<Reported>) {
     let spk = np_right(doc, j + 2, b);
-    let at_start = j == a || (j == a + 1 && matches!(&*lower(doc, a), "and" | "but" | "yet"));
+    let at_start = j == a || (j == a + 1 && matches!(lower(doc, a), "and" | "but" | "yet"));
     let (first, last) = if at_start {
         // The clause starts after the comma closing the source phrase.
         let Some(comma) = (j + 2..b.min(j + 20)).find(|&k| doc.word(k) == ",") else { return };
@@ -1011,22 +1011,22 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
         return false;
     }
     let w = lower(doc, c);
-    if matches!(&*w, "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there" | "this" | "the" | "a" | "an") {
+    if matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there" | "this" | "the" | "a" | "an") {
         return true;
     }
     let next_is_noun = doc.toks[c + 1].kind == TokenKind::Word
         && doc.word(c + 1).starts_with(|ch: char| ch.is_ascii_lowercase())
-        && !speakers::is_stop(&lower(doc, c + 1));
+        && !speakers::is_stop(lower(doc, c + 1));
     if w == "her" && next_is_noun {
         return true; // "said her family asked …": a possessive
     }
-    if matches!(&*w, "if" | "when" | "unless" | "once" | "because" | "although" | "while")
+    if matches!(w, "if" | "when" | "unless" | "once" | "because" | "although" | "while")
         && (c + 3..b).any(|k| doc.word(k) == "," && doc.region_of[k] == NONE)
     {
         return true; // "said if she is elected, she will …"
     }
     if matches!(
-        &*w,
+        w,
         "to" | "so"
             | "yes"
             | "no"
@@ -1071,8 +1071,7 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
         return false;
     }
     // "said pleasantly into the phone", "said into the microphone": an adverb or preposition.
-    if (w.len() > 4 && w.ends_with("ly")) || matches!(&*w, "into" | "onto" | "through" | "during" | "after" | "before")
-    {
+    if (w.len() > 4 && w.ends_with("ly")) || matches!(w, "into" | "onto" | "through" | "during" | "after" | "before") {
         return false;
     }
     // A name or noun followed by something verb-like (checked loosely: not sentence-final).
@@ -1094,13 +1093,13 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
                 .find(|&x| cue_at(doc, x).is_some_and(|c| c.has(SPEECH)) || is_according_to(doc, x));
             if let Some(x) = look {
                 // ", adding", ", he said", ", though he reiterated", ", according to"
-                let relative = x > 0 && matches!(&*lower(doc, x - 1), "who" | "which" | "that" | "whom");
+                let relative = x > 0 && matches!(lower(doc, x - 1), "who" | "which" | "that" | "whom");
                 let between_ok = !relative
                     && (k + 1..x).all(|y| {
                         let l = lower(doc, y);
                         speakers::is_name_word(doc, y)
                             || speakers::is_pronoun(doc, y)
-                            || matches!(&*l, "though" | "although" | "but" | "and" | "while" | "the" | "a" | "also")
+                            || matches!(l, "though" | "although" | "but" | "and" | "while" | "the" | "a" | "also")
                             || doc.toks[y].kind == TokenKind::Word && y + 1 == x
                     });
                 if between_ok {

@@ -5,7 +5,6 @@
 //! ("the minister", "Brazilian media outlets", "analysts in Lisbon"). All searches stay inside one
 //! sentence and a few tokens, so the cost per cue is bounded.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Doc, NONE};
@@ -39,9 +38,9 @@ impl Speaker {
     }
 }
 
-pub(crate) fn lower<'a>(doc: &Doc<'a>, i: usize) -> Cow<'a, str> {
-    let w = doc.word(i);
-    if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) }
+/// Token `i`'s text with ASCII capitals lowered.
+pub(crate) fn lower<'d>(doc: &'d Doc<'_>, i: usize) -> &'d str {
+    &doc.lower[i]
 }
 
 fn is_in(list: &[&str], w: &str) -> bool {
@@ -581,8 +580,8 @@ pub(crate) fn strip_period(w: &str) -> &str {
 
 fn is_role(doc: &Doc, i: usize) -> bool {
     let l = lower(doc, i);
-    let w = strip_period(&l);
-    is_in(ROLES, w) || is_in(ROLES, &l) || w.starts_with("ex-") || w.starts_with("then-")
+    let w = strip_period(l);
+    is_in(ROLES, w) || is_in(ROLES, l) || w.starts_with("ex-") || w.starts_with("then-")
 }
 
 /// A capitalised word that may be part of a name.
@@ -595,7 +594,7 @@ pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    !is_in(NOT_NAMES, &lower(doc, i))
+    !is_in(NOT_NAMES, lower(doc, i))
 }
 
 fn is_joiner(doc: &Doc, i: usize) -> bool {
@@ -608,7 +607,7 @@ pub(crate) fn is_people_plural(doc: &Doc, i: usize) -> bool {
     l.len() > 3
         && l.ends_with('s')
         && !l.ends_with("ss")
-        && (is_in(SPEAKER_NOUNS, &l) || doc.word(i).starts_with(|c: char| c.is_uppercase()) && is_name_word(doc, i))
+        && (is_in(SPEAKER_NOUNS, l) || doc.word(i).starts_with(|c: char| c.is_uppercase()) && is_name_word(doc, i))
 }
 
 /// A function word that never heads or ends a phrase ("and", "was", "to", …).
@@ -617,7 +616,7 @@ pub(crate) fn is_stop(w: &str) -> bool {
 }
 
 pub(crate) fn is_pronoun(doc: &Doc, i: usize) -> bool {
-    doc.toks[i].kind == TokenKind::Word && is_in(PRONOUNS, &lower(doc, i))
+    doc.toks[i].kind == TokenKind::Word && is_in(PRONOUNS, lower(doc, i))
 }
 
 /// The start of the run of name words ending at `t` (not before `floor`).
@@ -691,7 +690,7 @@ pub(crate) fn np_left(doc: &Doc, t: usize, floor: usize) -> Option<Speaker> {
 /// [`np_left`], plus the first token of the whole phrase (roles and determiners included).
 fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)> {
     let after_preposition = |first: usize| {
-        first > floor && matches!(&*lower(doc, first - 1), "in" | "at" | "from" | "for" | "with" | "of" | "on")
+        first > floor && matches!(lower(doc, first - 1), "in" | "at" | "from" | "for" | "with" | "of" | "on")
     };
     if let Some((first, last)) = mention_tokens(doc, t) {
         if first >= floor && !after_preposition(first) {
@@ -708,11 +707,11 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         return Some((Speaker::new(t, t, SpeakerKind::Pronoun), t));
     }
     let capital = is_name_word(doc, t);
-    if is_in(STANDALONE, &lt) && (t == floor || !matches!(doc.toks[t - 1].kind, TokenKind::Word | TokenKind::Number)) {
+    if is_in(STANDALONE, lt) && (t == floor || !matches!(doc.toks[t - 1].kind, TokenKind::Word | TokenKind::Number)) {
         // "Another said", "Some argued": a quantifier standing for people.
         return Some((Speaker::new(t, t, SpeakerKind::Nominal), t));
     }
-    if !capital && (is_in(STOP, &lt) || is_in(DETERMINERS, &lt) || looks_verbal(&lt)) {
+    if !capital && (is_in(STOP, lt) || is_in(DETERMINERS, lt) || looks_verbal(lt)) {
         return None;
     }
     let mut k = t;
@@ -726,12 +725,12 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
             k = j; // a possessive: "Peru's Foreign Minister"
         } else if tok.kind == TokenKind::Word {
             let lw = lower(doc, j);
-            if is_in(DETERMINERS, &lw) {
+            if is_in(DETERMINERS, lw) {
                 k = j;
                 // "analysts in the capital": the phrase goes on before the preposition.
                 let grouped = j >= floor + 2
-                    && matches!(&*lower(doc, j - 1), "in" | "at" | "from" | "for" | "with")
-                    && is_in(SPEAKER_NOUNS, &lower(doc, j - 2));
+                    && matches!(lower(doc, j - 1), "in" | "at" | "from" | "for" | "with")
+                    && is_in(SPEAKER_NOUNS, lower(doc, j - 2));
                 if !grouped {
                     break;
                 }
@@ -742,14 +741,14 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
             }
             if lw == "of" && j > floor && doc.toks[j - 1].kind == TokenKind::Word {
                 k = j;
-            } else if matches!(&*lw, "in" | "at" | "from" | "for" | "with")
+            } else if matches!(lw, "in" | "at" | "from" | "for" | "with")
                 && j > floor
-                && is_in(SPEAKER_NOUNS, &lower(doc, j - 1))
+                && is_in(SPEAKER_NOUNS, lower(doc, j - 1))
             {
                 has_prep = true;
                 k = j - 1;
                 n += 1;
-            } else if is_in(STOP, &lw) || is_pronoun(doc, j) || looks_verbal(&lw) || super::cues::verb(w).is_some() {
+            } else if is_in(STOP, lw) || is_pronoun(doc, j) || looks_verbal(lw) || super::cues::verb(w).is_some() {
                 break;
             } else if !is_name_word(doc, j) && w.chars().next().is_some_and(char::is_uppercase) {
                 break; // a capitalised function word: "In", "But"
@@ -765,7 +764,7 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         }
         n += 1;
     }
-    while k < t && matches!(&*lower(doc, k), "of" | "in" | "at" | "from" | "for" | "with") {
+    while k < t && matches!(lower(doc, k), "of" | "in" | "at" | "from" | "for" | "with") {
         k += 1;
     }
     if capital && !has_prep {
@@ -809,19 +808,19 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
             break;
         }
         let lw = lower(doc, k);
-        if k > i && is_in(PRONOUNS, &lw) {
+        if k > i && is_in(PRONOUNS, lw) {
             break; // "told investigators in July she was …"
         }
-        if k > i && (is_in(DETERMINERS, &lw) || is_in(STOP, &lw) && lw != "of") {
-            if matches!(&*lw, "in" | "at" | "from" | "for")
-                && last_word.is_some_and(|l| is_in(SPEAKER_NOUNS, &lower(doc, l)))
+        if k > i && (is_in(DETERMINERS, lw) || is_in(STOP, lw) && lw != "of") {
+            if matches!(lw, "in" | "at" | "from" | "for")
+                && last_word.is_some_and(|l| is_in(SPEAKER_NOUNS, lower(doc, l)))
             {
                 k += 1;
                 continue;
             }
             break;
         }
-        if k == i && (is_in(STOP, &lw) || looks_verbal(&lw)) {
+        if k == i && (is_in(STOP, lw) || looks_verbal(lw)) {
             return None;
         }
         if super::cues::verb(w).is_some() && k > i {
@@ -860,13 +859,13 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     let mut j = cue;
     while j > floor {
         let l = lower(doc, j - 1);
-        if is_in(BETWEEN, &l) || (l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word) {
+        if is_in(BETWEEN, l) || (l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word) {
             j -= 1;
-        } else if j >= floor + 2 && is_weekday(&l) && lower(doc, j - 2) == "on" {
+        } else if j >= floor + 2 && is_weekday(l) && lower(doc, j - 2) == "on" {
             j -= 2;
         } else if j >= floor + 2
-            && matches!(&*l, "week" | "month" | "year" | "night" | "weekend" | "spring" | "summer" | "fall" | "winter")
-            && matches!(&*lower(doc, j - 2), "last" | "this" | "next" | "earlier")
+            && matches!(l, "week" | "month" | "year" | "night" | "weekend" | "spring" | "summer" | "fall" | "winter")
+            && matches!(lower(doc, j - 2), "last" | "this" | "next" | "earlier")
         {
             j -= 2; // "Rep. Brad Sherman last month joked"
         } else {
@@ -893,7 +892,7 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
         s.ante = ante.map(|a| (a.first, a.last, a.kind));
         return Some((s, Found::Relative));
     }
-    if matches!(&*lw, "and" | "but") && t > floor {
+    if matches!(lw, "and" | "but") && t > floor {
         return clause_subject(doc, floor, t).map(|s| (s, Found::Coordinated));
     }
     if w == "," && t > floor {
@@ -934,8 +933,8 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
                 let title = (start..k).all(|x| {
                     let l = lower(doc, x);
                     doc.toks[x].kind == TokenKind::Word
-                        && !is_in(STOP, &l)
-                        && !looks_verbal(&l)
+                        && !is_in(STOP, l)
+                        && !looks_verbal(l)
                         && super::cues::verb(doc.word(x)).is_none()
                 });
                 if k == start || (k < start + 4 && title) {
@@ -951,7 +950,7 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
 fn skip_conjunction(doc: &Doc, start: usize, end: usize) -> usize {
     if start + 1 < end
         && matches!(
-            &*lower(doc, start),
+            lower(doc, start),
             "but"
                 | "and"
                 | "yet"
@@ -987,7 +986,7 @@ pub(crate) fn clause_subject(doc: &Doc, floor: usize, end: usize) -> Option<Spea
         if doc.region_of[k] != NONE {
             continue;
         }
-        if matches!(doc.word(k), "," | ";" | ":" | "(") || is_in(SUBORDINATORS, &lower(doc, k)) {
+        if matches!(doc.word(k), "," | ";" | ":" | "(") || is_in(SUBORDINATORS, lower(doc, k)) {
             start = k + 1;
             break;
         }
@@ -1006,7 +1005,7 @@ pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker>
     let intro = (start..end.min(start + 8)).find(|&k| doc.word(k) == ",");
     if let Some(c) = intro {
         let first = lower(doc, start);
-        if is_in(STOP, &first) || is_in(INTRO, &first) || doc.toks[start].kind == TokenKind::Number {
+        if is_in(STOP, first) || is_in(INTRO, first) || doc.toks[start].kind == TokenKind::Number {
             start = c + 1;
         }
     }
@@ -1043,7 +1042,7 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
     while prev > floor && {
         let l = lower(doc, prev);
         (l.len() > 4 && l.ends_with("ly") && doc.toks[prev].kind == TokenKind::Word)
-            || matches!(&*l, "also" | "while" | "again" | "then" | "even" | "thereby" | "all" | "both")
+            || matches!(l, "also" | "while" | "again" | "then" | "even" | "thereby" | "all" | "both")
     } {
         prev -= 1;
     }
@@ -1059,7 +1058,7 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
         }
         return clause_subject(doc, floor, cue).map(|s| (s, Found::Coordinated));
     }
-    if prev > floor && matches!(&*lower(doc, prev), "by" | "after" | "before" | "without") {
+    if prev > floor && matches!(lower(doc, prev), "by" | "after" | "before" | "without") {
         // "Ruiz ended her speech by saying …": the clause's subject.
         return clause_subject(doc, floor, prev).map(|s| (s, Found::Coordinated));
     }
