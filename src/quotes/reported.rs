@@ -367,13 +367,13 @@ fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
 fn evidential(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     let w = lower(doc, j);
     let next = if j + 1 < b { lower(doc, j + 1) } else { return None };
-    let (cue_first, ok) = match &*w {
+    let (cue_first, ok) = match w {
         "seem" | "seems" | "seemed" => (j, doc.toks[j + 1].kind == TokenKind::Word),
         // "appeared on television", "appears in court": only "appear to …" is a hedge.
         "appear" | "appears" | "appeared" => (j, next == "to"),
         "expected" => {
             let aux = (j > a).then(|| lower(doc, j - 1));
-            let be = aux.as_deref().is_some_and(|x| {
+            let be = aux.is_some_and(|x| {
                 matches!(x, "is" | "are" | "was" | "were" | "be" | "been" | "isn't" | "aren't" | "wasn't" | "weren't")
             });
             (j - usize::from(be), be && next == "to")
@@ -397,7 +397,7 @@ fn evidential(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
         clause_start(doc, a, cue_first)
     };
     // A relative clause ends at its closing comma ("The mayor, who seemed ready to quit, stayed").
-    let relative = matches!(&*lower(doc, first), "who" | "which" | "that");
+    let relative = matches!(lower(doc, first), "who" | "which" | "that");
     let end =
         if relative { (j + 1..b).find(|&k| doc.word(k) == "," && doc.region_of[k] == NONE).unwrap_or(b) } else { b };
     let last = clause_end(doc, first.max(j), end)?;
@@ -419,13 +419,13 @@ fn clause_start(doc: &Doc, a: usize, v: usize) -> usize {
     let mut k = v;
     while k > a {
         let l = lower(doc, k - 1);
-        if matches!(&*l, "who" | "which" | "that") {
+        if matches!(l, "who" | "which" | "that") {
             return k - 1;
         }
         // "said the vote seems lost": the clause starts after a reporting verb.
         let stop = cue_at(doc, k - 1).is_some_and(|c| c.has(CLAUSE))
             || matches!(
-                &*l,
+                l,
                 "and"
                     | "but"
                     | "or"
@@ -682,8 +682,8 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             let l = lower(doc, g - 1);
             doc.toks[g - 1].kind == TokenKind::Word
                 && doc.word(g - 1).starts_with(|ch: char| ch.is_lowercase())
-                && !speakers::is_stop(&l)
-                && !speakers::looks_verbal(&l)
+                && !speakers::is_stop(l)
+                && !speakers::looks_verbal(l)
                 && cue_at(doc, g - 1).is_none()
         } {
             g -= 1;
@@ -843,19 +843,19 @@ fn phrase_subject(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
         let x = k - 1;
         let l = lower(doc, x);
         let word = matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number);
-        if !word || doc.region_of[x] != NONE || cue_at(doc, x).is_some() || is_clause_opener(&l) {
+        if !word || doc.region_of[x] != NONE || cue_at(doc, x).is_some() || is_clause_opener(l) {
             break;
         }
         k -= 1;
     }
-    let opens = k == a || matches!(doc.word(k - 1), "," | ";" | ":") || is_clause_opener(&lower(doc, k - 1));
+    let opens = k == a || matches!(doc.word(k - 1), "," | ";" | ":") || is_clause_opener(lower(doc, k - 1));
     // Adverbs and auxiliaries before the verb are not part of the subject ("They must say").
     let mut e = j;
     while e > k + 1 && {
         let l = lower(doc, e - 1);
         (l.len() > 4 && l.ends_with("ly"))
             || matches!(
-                &*l,
+                l,
                 "now"
                     | "later"
                     | "also"
@@ -883,8 +883,7 @@ fn phrase_subject(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
         e -= 1;
     }
     // A lone preposition or article is no subject ("In said …" does not occur; "the said …").
-    let ok =
-        k < j && opens && !matches!(&*lower(doc, k), "in" | "on" | "at" | "to" | "of" | "for" | "the" | "a" | "an");
+    let ok = k < j && opens && !matches!(lower(doc, k), "in" | "on" | "at" | "to" | "of" | "for" | "the" | "a" | "an");
     ok.then(|| Speaker::new(k, e - 1, speakers::SpeakerKind::Nominal))
 }
 
