@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn partial_loads_are_zero_padded_little_endian() {
-        let bytes: Vec<u8> = (1..=7).map(|k| k * 37).collect();
+        let bytes: Vec<u8> = (1..=7u8).map(|k| k.wrapping_mul(37)).collect();
         for n in 0..8 {
             let mut padded = [0u8; 8];
             padded[..n].copy_from_slice(&bytes[..n]);

@@ -984,7 +984,7 @@ mod tests {
         for s in ["", "<s>", "</s>", "abcdefgh", "abcdefghijklmnopq", "zürich"] {
             assert_eq!(hash_bytes(s.as_bytes()), hash_bytes_const(s.as_bytes()), "{s}");
         }
-        let bytes: Vec<u8> = (1..=24).map(|k| k * 37).collect();
+        let bytes: Vec<u8> = (1..=24u8).map(|k| k.wrapping_mul(37)).collect();
         for n in 0..bytes.len() {
             assert_eq!(hash_bytes(&bytes[..n]), hash_bytes_const(&bytes[..n]), "{n} bytes");
         }
