@@ -16,8 +16,9 @@
 #
 # Toolchain: cargo-fuzz passes nightly-only rustc flags (-Z...). Only the stable toolchain is
 # installed here, so this script sets RUSTC_BOOTSTRAP=1, which lets stable rustc accept them. It
-# builds with `--sanitizer none` by default (the crate has no unsafe code, and ASan would halve the
-# throughput); set FUZZ_SANITIZER=address to use ASan. Debug assertions and overflow checks are on
+# builds with `--sanitizer none` by default (the core has no unsafe code; the one unsafe call, in
+# the Python bindings, is not built for fuzzing; ASan would halve the throughput); set
+# FUZZ_SANITIZER=address to use ASan. Debug assertions and overflow checks are on
 # (cargo-fuzz default).
 #
 # Speed: the cost of one execution grows with the input's length, and coverage instrumentation
@@ -45,6 +46,8 @@
 #   RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none <target> fuzz/artifacts/<target>/crash-...
 # and minimise it with `cargo fuzz tmin --sanitizer none <target> <file>`.
 # Runs under `nice -n 19`, one target after the other (one core). Exits 1 if any target crashed.
+# Never suspend a running target (SIGSTOP, Ctrl-Z): libFuzzer's -timeout counts wall-clock time,
+# so the input in flight is reported as a timeout when it resumes. Stop it instead.
 set -euo pipefail
 
 SECONDS_PER_TARGET="${1:-60}"
