@@ -11,8 +11,8 @@
 
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 
-/// How far past a failed start the aligner looks for a text node before giving it up: a node
-/// further away than this is searched for literally instead.
+/// How many bytes of text past the cursor the aligner tries as the start of a text node before
+/// giving the node up (markup in between is skipped a construct at a time and not counted).
 const MAX_SCAN: usize = 1 << 16;
 
 /// Where a text node was found.
