@@ -424,25 +424,8 @@ fn clause_start(doc: &Doc, a: usize, v: usize) -> usize {
         }
         // "said the vote seems lost": the clause starts after a reporting verb.
         let stop = cue_at(doc, k - 1).is_some_and(|c| c.has(CLAUSE))
-            || matches!(
-                l,
-                "and"
-                    | "but"
-                    | "or"
-                    | "if"
-                    | "because"
-                    | "when"
-                    | "while"
-                    | "although"
-                    | "though"
-                    | "since"
-                    | "as"
-                    | "so"
-                    | "whether"
-                    | "where"
-                    | ";"
-                    | ":"
-            )
+            || is_conjunction(l)
+            || matches!(l, ";" | ":")
             || doc.toks[k - 1].kind == TokenKind::Dash
             || doc.region_of[k - 1] != NONE;
         if stop {
@@ -887,8 +870,8 @@ fn phrase_subject(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
     ok.then(|| Speaker::new(k, e - 1, speakers::SpeakerKind::Nominal))
 }
 
-/// Words that open a clause: the subject of the clause's verb comes after them.
-fn is_clause_opener(w: &str) -> bool {
+/// Conjunctions and subordinators: a clause starts after them.
+fn is_conjunction(w: &str) -> bool {
     matches!(
         w,
         "and"
@@ -903,16 +886,14 @@ fn is_clause_opener(w: &str) -> bool {
             | "since"
             | "as"
             | "so"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
             | "where"
             | "whether"
-            | "than"
     )
+}
+
+/// Words that open a clause: the subject of the clause's verb comes after them.
+fn is_clause_opener(w: &str) -> bool {
+    is_conjunction(w) || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "what" | "than")
 }
 
 /// A "that" among the next `n` tokens, before any punctuation other than a comma.
