@@ -8,11 +8,10 @@ use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{TreeBuilder, TreeSink};
-use html5ever::{LocalName, ParseOpts, local_name};
+use html5ever::{LocalName, ParseOpts, QualName, local_name};
+use typed_arena::Arena;
 
 use super::sink::{ArenaSink, BuildNode, Kind};
-use html5ever::QualName;
-use typed_arena::Arena;
 
 /// How deep elements may nest. The HTML5 tree builder scans the stack of open elements for
 /// most tags, so a page of 100,000 unclosed `<div>`s would take minutes; deeper start tags (and
