@@ -93,7 +93,8 @@ pub struct Model {
 pub struct Decoded {
     /// The tags.
     pub tags: Vec<u8>,
-    /// Per-token marginal probability of its tag.
+    /// Per-token marginal probability of its tag; 1.0 for every token of a sentence without an
+    /// entity tag (not computed: only entity confidences read them).
     pub probs: Vec<f32>,
 }
 
@@ -292,8 +293,7 @@ impl Stage {
             let from = out.tags.len();
             chain.viterbi(&sc.em, &mut sc.back, &mut out.tags);
             if let Some(pot) = &pot {
-                chain.marginals(&sc.em, pot, &mut sc.fb, &mut sc.marg);
-                out.probs.extend(out.tags[from..].iter().zip(&sc.marg).map(|(&t, m)| m[t as usize] as f32));
+                chain.tag_probs(&sc.em, pot, &out.tags[from..], &mut sc.fb, &mut sc.marg, &mut out.probs);
             }
         }
         out
@@ -366,8 +366,7 @@ impl Model {
                 let from = out.tags.len();
                 chain.viterbi(&sc.em, &mut sc.back, &mut out.tags);
                 if let Some(pot) = &pot {
-                    chain.marginals(&sc.em, pot, &mut sc.fb, &mut sc.marg);
-                    out.probs.extend(out.tags[from..].iter().zip(&sc.marg).map(|(&t, m)| m[t as usize] as f32));
+                    chain.tag_probs(&sc.em, pot, &out.tags[from..], &mut sc.fb, &mut sc.marg, &mut out.probs);
                 }
             }
             shared = next_shared;
@@ -532,6 +531,26 @@ impl Chain {
             factor,
             tr: self.score.map(|row| row.map(|x| if x == NEG { 0.0 } else { (x as f64 * factor).exp() })),
         }
+    }
+
+    /// Appends to `probs` the marginal probability of each of a sentence's `tags` (its best
+    /// path), given its emissions `em`. Only entity confidences read these, so a sentence without
+    /// an entity tag gets 1.0 for every token instead: forward-backward is skipped for it.
+    fn tag_probs(
+        &self,
+        em: &[[i64; N_TAGS]],
+        pot: &Potentials,
+        tags: &[u8],
+        sc: &mut MarginalScratch,
+        marg: &mut Vec<[f64; N_TAGS]>,
+        probs: &mut Vec<f32>,
+    ) {
+        if tags.iter().all(|&t| t == 0) {
+            probs.extend(std::iter::repeat_n(1.0, tags.len()));
+            return;
+        }
+        self.marginals(em, pot, sc, marg);
+        probs.extend(tags.iter().zip(marg.iter()).map(|(&t, m)| m[t as usize] as f32));
     }
 
     /// Per-token tag marginals of the chain with scores multiplied by `pot.factor`, into `out`;
