@@ -1058,13 +1058,19 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
     !matches!(doc.word(c + 1), "." | "," | ";" | ":" | "!" | "?")
 }
 
-/// The end (exclusive) of a clause starting at `c`: the sentence end, or a comma or semicolon
-/// that starts another attribution, trimmed of final punctuation.
+/// The end (exclusive) of a clause starting at `c`: the sentence end, a semicolon, a comma that
+/// starts another attribution or a new clause with its own pronoun subject (`…, and he railed
+/// against …`), trimmed of final punctuation.
 fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
     let mut end = b;
     let mut k = c + 1;
     while k < end {
         let w = doc.word(k);
+        if doc.region_of[k] == NONE && (w == ";" || new_subject_clause(doc, k, b)) {
+            // "…; the board puts it at …": a semicolon joins the writer's next statement.
+            end = k;
+            break;
+        }
         // A comma, or a comma closing a quote (`“…,” adding that`).
         let comma_close = doc.toks[k].kind == TokenKind::Quote && doc.word(k - 1) == ",";
         if ((w == "," || w == ";") && doc.region_of[k] == NONE) || comma_close {
@@ -1100,6 +1106,16 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
         }
     }
     (end > c).then_some(end)
+}
+
+/// `…, and he …` / `…, but they …` at token `k`: a comma, a conjunction and a personal pronoun
+/// open a clause with a subject of its own, the writer's next statement rather than more of the
+/// reported one.
+fn new_subject_clause(doc: &Doc, k: usize, b: usize) -> bool {
+    k + 2 < b
+        && doc.word(k) == ","
+        && matches!(lower(doc, k + 1), "and" | "but" | "although" | "though" | "while" | "whereas" | "yet")
+        && matches!(lower(doc, k + 2), "he" | "she" | "they" | "we" | "i")
 }
 
 /// Whether more than half of the words of `first..last` lie inside direct quotes (then the quote

@@ -687,6 +687,19 @@ fn subjects_across_dashes_parentheses_and_quantifiers() {
 }
 
 #[test]
+fn a_semicolon_or_a_new_pronoun_subject_ends_the_reported_clause() {
+    let t = "Ruiz said the harbor would close in May; the port board puts the date at June.";
+    let q = one(t);
+    check(&q, t, "the harbor would close in May", QuoteKind::Indirect, Some("Ruiz"), Some("said"), "name-said-clause");
+    let t = "Ruiz said the harbor would close in May, and she left the hall before the vote.";
+    let q = one(t);
+    check(&q, t, "the harbor would close in May", QuoteKind::Indirect, Some("Ruiz"), Some("said"), "name-said-clause");
+    // A comma and a conjunction without a new subject go on with the statement.
+    let t = "Ruiz said the harbor would close in May, and reopen in June.";
+    assert_eq!(one(t).text, "the harbor would close in May, and reopen in June");
+}
+
+#[test]
 fn a_non_speech_participle_does_not_cut_the_clause() {
     let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
     let qs = run(t);
