@@ -700,6 +700,22 @@ fn a_semicolon_or_a_new_pronoun_subject_ends_the_reported_clause() {
 }
 
 #[test]
+fn a_coordinated_verb_takes_the_subject_after_an_opener_or_a_dash_remark() {
+    let by_cue = |t: &'static str, cue: &str| {
+        let qs = run(t);
+        let q = qs.into_iter().find(|q| slice(t, q.cue_span) == Some(cue)).expect("the quote of the cue");
+        (q.text.clone(), slice(t, q.speaker_span).map(str::to_string))
+    };
+    let t = "Sunday morning, Ruiz described the plan as a costly gamble and urged the board to drop it.";
+    assert_eq!(by_cue(t, "urged"), ("the board to drop it".to_string(), Some("Ruiz".to_string())));
+    let t = "Speaking to a crowd of dock workers in the old harbor hall, Ruiz described the plan as a costly \
+             gamble and urged the board to drop it.";
+    assert_eq!(by_cue(t, "urged"), ("the board to drop it".to_string(), Some("Ruiz".to_string())));
+    let t = "In Leeds -- which votes on Saturday -- Ruiz toured the docks and argued that the port would grow.";
+    assert_eq!(by_cue(t, "argued"), ("the port would grow".to_string(), Some("Ruiz".to_string())));
+}
+
+#[test]
 fn a_non_speech_participle_does_not_cut_the_clause() {
     let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
     let qs = run(t);
