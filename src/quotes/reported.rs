@@ -475,7 +475,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
             return None;
         }
     }
-    let last = clause_end(doc, c, b)?;
+    let last = fronted_end(doc, a, j, c, clause_end(doc, c, b)?);
     if last <= c + 2 || mostly_quoted(doc, c, last) {
         return None;
     }
@@ -523,7 +523,7 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
     if doc.toks[c].kind == TokenKind::Number || no_object(lower(doc, c)) {
         return None;
     }
-    let last = clause_end(doc, c, b)?;
+    let last = fronted_end(doc, a, j, c, clause_end(doc, c, b)?);
     // One word is too little, unless it is a name: "she endorsed Varga".
     let one_name = last == c + 1 && speakers::is_name_word(doc, c);
     if (last < c + 2 && !one_name) || mostly_quoted(doc, c, last) {
@@ -1106,6 +1106,35 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
         }
     }
     (end > c).then_some(end)
+}
+
+/// The end of the content of a cue at `j` whose clause opens the sentence with a subordinator
+/// ("When Ruiz suggested that the port would close, the board objected."): the comma that closes
+/// the subordinate clause, before the main clause. Otherwise `last` as it is.
+fn fronted_end(doc: &Doc, a: usize, j: usize, c: usize, last: usize) -> usize {
+    let i = if a < j && matches!(lower(doc, a), "and" | "but") { a + 1 } else { a };
+    let fronted = i < j
+        && matches!(
+            lower(doc, i),
+            "when"
+                | "if"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "as"
+                | "after"
+                | "before"
+                | "since"
+                | "once"
+                | "unless"
+                | "whereas"
+        )
+        && !(i..j).any(|k| doc.word(k) == ",");
+    if !fronted {
+        return last;
+    }
+    (c + 1..last).find(|&k| doc.word(k) == "," && doc.region_of[k] == NONE).unwrap_or(last)
 }
 
 /// `…, and he …` / `…, but they …` at token `k`: a comma, a conjunction and a personal pronoun

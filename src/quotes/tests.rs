@@ -716,6 +716,18 @@ fn a_coordinated_verb_takes_the_subject_after_an_opener_or_a_dash_remark() {
 }
 
 #[test]
+fn a_fronted_subordinate_clause_ends_at_its_comma() {
+    let t = "When Ruiz suggested that the port would close early, the board voted to keep it open.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("suggested")).expect("the suggestion");
+    check(q, t, "the port would close early", QuoteKind::Indirect, Some("Ruiz"), Some("suggested"), "name-said-clause");
+    let t = "Although Ruiz endorsed the harbor plan, the board rejected it.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("endorsed")).expect("the endorsement");
+    check(q, t, "the harbor plan", QuoteKind::Indirect, Some("Ruiz"), Some("endorsed"), "name-verb-complement");
+}
+
+#[test]
 fn a_non_speech_participle_does_not_cut_the_clause() {
     let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
     let qs = run(t);
