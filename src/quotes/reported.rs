@@ -476,7 +476,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         }
     }
     let last = fronted_end(doc, a, j, c, clause_end(doc, c, b)?);
-    if last <= c + 2 || mostly_quoted(doc, c, last) {
+    if last <= c + 2 || (mostly_quoted(doc, c, last) && !mixed_clause(doc, c, last)) {
         return None;
     }
     let spk = subject_of(doc, a, j).or_else(|| cue.has(SPEECH | BARE).then(|| phrase_subject(doc, a, j)).flatten());
@@ -1145,6 +1145,20 @@ fn new_subject_clause(doc: &Doc, k: usize, b: usize) -> bool {
         && doc.word(k) == ","
         && matches!(lower(doc, k + 1), "and" | "but" | "although" | "though" | "while" | "whereas" | "yet")
         && matches!(lower(doc, k + 2), "he" | "she" | "they" | "we" | "i")
+}
+
+/// A reported clause that opens with the writer's words and holds quoted ones ("said the goal
+/// was “to win” and “to win big”"): the clause is the statement even when the quotes are most of
+/// it, so long as it starts outside the marks, has at least two words of its own and no quote
+/// runs on past its end.
+fn mixed_clause(doc: &Doc, first: usize, last: usize) -> bool {
+    if doc.toks[first].kind != TokenKind::Word || doc.region_of[first] != NONE || last <= first {
+        return false;
+    }
+    let own = (first..last).filter(|&k| doc.toks[k].kind == TokenKind::Word && doc.region_of[k] == NONE).count();
+    let r = doc.region_of[last - 1];
+    let closed = r == NONE || doc.region_of.get(last).is_none_or(|&x| x != r);
+    own >= 2 && closed
 }
 
 /// Whether more than half of the words of `first..last` lie inside direct quotes (then the quote

@@ -728,6 +728,25 @@ fn a_fronted_subordinate_clause_ends_at_its_comma() {
 }
 
 #[test]
+fn a_mostly_quoted_clause_opening_with_own_words_is_one_statement() {
+    let t = "Ruiz said the harbor would “stay open for every ship” and “never close at night.”";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "the harbor would “stay open for every ship” and “never close at night.”",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("said"),
+        "name-said-clause",
+    );
+    // A quote that runs on past the sentence stays a direct quote.
+    let t = "Ruiz said the harbor “will stay open. It always has.”";
+    let qs = show(t);
+    assert!(qs.iter().all(|q| q.0 == "direct"), "{qs:#?}");
+}
+
+#[test]
 fn a_non_speech_participle_does_not_cut_the_clause() {
     let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
     let qs = run(t);
