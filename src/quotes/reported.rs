@@ -463,6 +463,9 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         // "said that", "said on Tuesday that", "told reporters that", "said in a statement that".
         c = t + 1;
         had_that = true;
+    } else if cue.has(SPEECH) && cue.lemma != "ask" && is_wh_word(first) {
+        // "explained how the plan works", "has not said whether she will run": the embedded
+        // question is what was said ("asked whether …" is the question put, see `asked_about`).
     } else if !cue.has(BARE) {
         return None;
     } else {
@@ -1106,6 +1109,12 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
         }
     }
     (end > c).then_some(end)
+}
+
+/// Words that open an embedded question after a speech verb; "if" and "when" are left out, as
+/// after "said" they mostly open a condition or a time ("said if elected, she would …").
+fn is_wh_word(w: &str) -> bool {
+    matches!(w, "whether" | "how" | "why" | "what" | "who" | "where")
 }
 
 /// The end of the content of a cue at `j` whose clause opens the sentence with a subordinator

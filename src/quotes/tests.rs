@@ -747,6 +747,28 @@ fn a_mostly_quoted_clause_opening_with_own_words_is_one_statement() {
 }
 
 #[test]
+fn an_embedded_question_after_a_speech_verb_is_the_content() {
+    let t = "Ruiz explained how the harbor fees would be shared among the towns.";
+    check(
+        &one(t),
+        t,
+        "how the harbor fees would be shared among the towns",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("explained"),
+        "name-said-clause",
+    );
+    let t = "Two council members have not said whether they would back the harbor plan.";
+    let q = one(t);
+    assert_eq!(q.text, "whether they would back the harbor plan");
+    assert_eq!(slice(t, q.cue_span), Some("said"));
+    assert_eq!(slice(t, q.speaker_span), Some("Two council members"));
+    // A belief verb does not take it: "knows why" states no content.
+    let t = "Ruiz knows why the harbor fees would be shared among the towns.";
+    assert!(run(t).is_empty(), "{:#?}", run(t));
+}
+
+#[test]
 fn a_non_speech_participle_does_not_cut_the_clause() {
     let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
     let qs = run(t);
