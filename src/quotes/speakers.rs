@@ -1006,6 +1006,9 @@ const SUBORDINATORS: &[&str] = &[
 /// The subject phrase opening the clause `start..end`.
 pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
     let mut start = skip_conjunction(doc, start, end);
+    if start >= end {
+        return None;
+    }
     let first = lower(doc, start);
     // A participial opener may run long: "Speaking to a business channel on Monday, Ruiz …".
     let participial = is_in(INTRO, first) || (first.len() > 5 && first.ends_with("ing"));
