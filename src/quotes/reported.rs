@@ -463,6 +463,9 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         // "said that", "said on Tuesday that", "told reporters that", "said in a statement that".
         c = t + 1;
         had_that = true;
+    } else if cue.has(SPEECH) && cue.lemma != "ask" && is_wh_word(first) {
+        // "explained how the plan works", "has not said whether she will run": the embedded
+        // question is what was said ("asked whether …" is the question put, see `asked_about`).
     } else if !cue.has(BARE) {
         return None;
     } else {
@@ -475,8 +478,8 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
             return None;
         }
     }
-    let last = clause_end(doc, c, b)?;
-    if last <= c + 2 || mostly_quoted(doc, c, last) {
+    let last = fronted_end(doc, a, j, c, clause_end(doc, c, b)?);
+    if last <= c + 2 || (mostly_quoted(doc, c, last) && !mixed_clause(doc, c, last)) {
         return None;
     }
     let spk = subject_of(doc, a, j).or_else(|| cue.has(SPEECH | BARE).then(|| phrase_subject(doc, a, j)).flatten());
@@ -523,7 +526,7 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
     if doc.toks[c].kind == TokenKind::Number || no_object(lower(doc, c)) {
         return None;
     }
-    let last = clause_end(doc, c, b)?;
+    let last = fronted_end(doc, a, j, c, clause_end(doc, c, b)?);
     // One word is too little, unless it is a name: "she endorsed Varga".
     let one_name = last == c + 1 && speakers::is_name_word(doc, c);
     if (last < c + 2 && !one_name) || mostly_quoted(doc, c, last) {
@@ -1058,13 +1061,19 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
     !matches!(doc.word(c + 1), "." | "," | ";" | ":" | "!" | "?")
 }
 
-/// The end (exclusive) of a clause starting at `c`: the sentence end, or a comma or semicolon
-/// that starts another attribution, trimmed of final punctuation.
+/// The end (exclusive) of a clause starting at `c`: the sentence end, a semicolon, a comma that
+/// starts another attribution or a new clause with its own pronoun subject (`…, and he railed
+/// against …`), trimmed of final punctuation.
 fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
     let mut end = b;
     let mut k = c + 1;
     while k < end {
         let w = doc.word(k);
+        if doc.region_of[k] == NONE && (w == ";" || new_subject_clause(doc, k, b)) {
+            // "…; the board puts it at …": a semicolon joins the writer's next statement.
+            end = k;
+            break;
+        }
         // A comma, or a comma closing a quote (`“…,” adding that`).
         let comma_close = doc.toks[k].kind == TokenKind::Quote && doc.word(k - 1) == ",";
         if ((w == "," || w == ";") && doc.region_of[k] == NONE) || comma_close {
@@ -1100,6 +1109,65 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
         }
     }
     (end > c).then_some(end)
+}
+
+/// Words that open an embedded question after a speech verb; "if" and "when" are left out, as
+/// after "said" they mostly open a condition or a time ("said if elected, she would …").
+fn is_wh_word(w: &str) -> bool {
+    matches!(w, "whether" | "how" | "why" | "what" | "who" | "where")
+}
+
+/// The end of the content of a cue at `j` whose clause opens the sentence with a subordinator
+/// ("When Ruiz suggested that the port would close, the board objected."): the comma that closes
+/// the subordinate clause, before the main clause. Otherwise `last` as it is.
+fn fronted_end(doc: &Doc, a: usize, j: usize, c: usize, last: usize) -> usize {
+    let i = if a < j && matches!(lower(doc, a), "and" | "but") { a + 1 } else { a };
+    let fronted = i < j
+        && matches!(
+            lower(doc, i),
+            "when"
+                | "if"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "as"
+                | "after"
+                | "before"
+                | "since"
+                | "once"
+                | "unless"
+                | "whereas"
+        )
+        && !(i..j).any(|k| doc.word(k) == ",");
+    if !fronted {
+        return last;
+    }
+    (c + 1..last).find(|&k| doc.word(k) == "," && doc.region_of[k] == NONE).unwrap_or(last)
+}
+
+/// `…, and he …` / `…, but they …` at token `k`: a comma, a conjunction and a personal pronoun
+/// open a clause with a subject of its own, the writer's next statement rather than more of the
+/// reported one.
+fn new_subject_clause(doc: &Doc, k: usize, b: usize) -> bool {
+    k + 2 < b
+        && doc.word(k) == ","
+        && matches!(lower(doc, k + 1), "and" | "but" | "although" | "though" | "while" | "whereas" | "yet")
+        && matches!(lower(doc, k + 2), "he" | "she" | "they" | "we" | "i")
+}
+
+/// A reported clause that opens with the writer's words and holds quoted ones ("said the goal
+/// was “to win” and “to win big”"): the clause is the statement even when the quotes are most of
+/// it, so long as it starts outside the marks, has at least two words of its own and no quote
+/// runs on past its end.
+fn mixed_clause(doc: &Doc, first: usize, last: usize) -> bool {
+    if doc.toks[first].kind != TokenKind::Word || doc.region_of[first] != NONE || last <= first {
+        return false;
+    }
+    let own = (first..last).filter(|&k| doc.toks[k].kind == TokenKind::Word && doc.region_of[k] == NONE).count();
+    let r = doc.region_of[last - 1];
+    let closed = r == NONE || doc.region_of.get(last).is_none_or(|&x| x != r);
+    own >= 2 && closed
 }
 
 /// Whether more than half of the words of `first..last` lie inside direct quotes (then the quote

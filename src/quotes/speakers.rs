@@ -986,7 +986,11 @@ pub(crate) fn clause_subject(doc: &Doc, floor: usize, end: usize) -> Option<Spea
         if doc.region_of[k] != NONE {
             continue;
         }
-        if matches!(doc.word(k), "," | ";" | ":" | "(") || is_in(SUBORDINATORS, lower(doc, k)) {
+        // A dash closes an inserted remark: "Wyoming -- which votes Saturday -- Ruiz claimed …".
+        if matches!(doc.word(k), "," | ";" | ":" | "(")
+            || doc.toks[k].kind == TokenKind::Dash
+            || is_in(SUBORDINATORS, lower(doc, k))
+        {
             start = k + 1;
             break;
         }
@@ -1002,10 +1006,17 @@ const SUBORDINATORS: &[&str] = &[
 /// The subject phrase opening the clause `start..end`.
 pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
     let mut start = skip_conjunction(doc, start, end);
-    let intro = (start..end.min(start + 8)).find(|&k| doc.word(k) == ",");
+    if start >= end {
+        return None;
+    }
+    let first = lower(doc, start);
+    // A participial opener may run long: "Speaking to a business channel on Monday, Ruiz …".
+    let participial = is_in(INTRO, first) || (first.len() > 5 && first.ends_with("ing"));
+    let intro = (start..end.min(start + if participial { 20 } else { 8 })).find(|&k| doc.word(k) == ",");
     if let Some(c) = intro {
-        let first = lower(doc, start);
-        if is_in(STOP, first) || is_in(INTRO, first) || doc.toks[start].kind == TokenKind::Number {
+        // "Sunday morning, Ruiz …", "Yesterday, …": a time before the subject.
+        let time = is_weekday(first) || matches!(first, "yesterday" | "today" | "tonight");
+        if is_in(STOP, first) || participial || time || doc.toks[start].kind == TokenKind::Number {
             start = c + 1;
         }
     }

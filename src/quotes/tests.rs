@@ -687,6 +687,88 @@ fn subjects_across_dashes_parentheses_and_quantifiers() {
 }
 
 #[test]
+fn a_semicolon_or_a_new_pronoun_subject_ends_the_reported_clause() {
+    let t = "Ruiz said the harbor would close in May; the port board puts the date at June.";
+    let q = one(t);
+    check(&q, t, "the harbor would close in May", QuoteKind::Indirect, Some("Ruiz"), Some("said"), "name-said-clause");
+    let t = "Ruiz said the harbor would close in May, and she left the hall before the vote.";
+    let q = one(t);
+    check(&q, t, "the harbor would close in May", QuoteKind::Indirect, Some("Ruiz"), Some("said"), "name-said-clause");
+    // A comma and a conjunction without a new subject go on with the statement.
+    let t = "Ruiz said the harbor would close in May, and reopen in June.";
+    assert_eq!(one(t).text, "the harbor would close in May, and reopen in June");
+}
+
+#[test]
+fn a_coordinated_verb_takes_the_subject_after_an_opener_or_a_dash_remark() {
+    let by_cue = |t: &'static str, cue: &str| {
+        let qs = run(t);
+        let q = qs.into_iter().find(|q| slice(t, q.cue_span) == Some(cue)).expect("the quote of the cue");
+        (q.text.clone(), slice(t, q.speaker_span).map(str::to_string))
+    };
+    let t = "Sunday morning, Ruiz described the plan as a costly gamble and urged the board to drop it.";
+    assert_eq!(by_cue(t, "urged"), ("the board to drop it".to_string(), Some("Ruiz".to_string())));
+    let t = "Speaking to a crowd of dock workers in the old harbor hall, Ruiz described the plan as a costly \
+             gamble and urged the board to drop it.";
+    assert_eq!(by_cue(t, "urged"), ("the board to drop it".to_string(), Some("Ruiz".to_string())));
+    let t = "In Leeds -- which votes on Saturday -- Ruiz toured the docks and argued that the port would grow.";
+    assert_eq!(by_cue(t, "argued"), ("the port would grow".to_string(), Some("Ruiz".to_string())));
+}
+
+#[test]
+fn a_fronted_subordinate_clause_ends_at_its_comma() {
+    let t = "When Ruiz suggested that the port would close early, the board voted to keep it open.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("suggested")).expect("the suggestion");
+    check(q, t, "the port would close early", QuoteKind::Indirect, Some("Ruiz"), Some("suggested"), "name-said-clause");
+    let t = "Although Ruiz endorsed the harbor plan, the board rejected it.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("endorsed")).expect("the endorsement");
+    check(q, t, "the harbor plan", QuoteKind::Indirect, Some("Ruiz"), Some("endorsed"), "name-verb-complement");
+}
+
+#[test]
+fn a_mostly_quoted_clause_opening_with_own_words_is_one_statement() {
+    let t = "Ruiz said the harbor would “stay open for every ship” and “never close at night.”";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "the harbor would “stay open for every ship” and “never close at night.”",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("said"),
+        "name-said-clause",
+    );
+    // A quote that runs on past the sentence stays a direct quote.
+    let t = "Ruiz said the harbor “will stay open. It always has.”";
+    let qs = show(t);
+    assert!(qs.iter().all(|q| q.0 == "direct"), "{qs:#?}");
+}
+
+#[test]
+fn an_embedded_question_after_a_speech_verb_is_the_content() {
+    let t = "Ruiz explained how the harbor fees would be shared among the towns.";
+    check(
+        &one(t),
+        t,
+        "how the harbor fees would be shared among the towns",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("explained"),
+        "name-said-clause",
+    );
+    let t = "Two council members have not said whether they would back the harbor plan.";
+    let q = one(t);
+    assert_eq!(q.text, "whether they would back the harbor plan");
+    assert_eq!(slice(t, q.cue_span), Some("said"));
+    assert_eq!(slice(t, q.speaker_span), Some("Two council members"));
+    // A belief verb does not take it: "knows why" states no content.
+    let t = "Ruiz knows why the harbor fees would be shared among the towns.";
+    assert!(run(t).is_empty(), "{:#?}", run(t));
+}
+
+#[test]
 fn a_non_speech_participle_does_not_cut_the_clause() {
     let t = "Aides believe the record of the mayor, promoting new harbor jobs, will win the city.";
     let qs = run(t);
