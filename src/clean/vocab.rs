@@ -94,13 +94,102 @@ impl Reason {
 
 struct Pattern {
     reason: Reason,
-    regex: Regex,
     /// Whether the pattern may match a long block (it is specific enough on its own).
     any_length: bool,
+    /// The pattern's alternatives, in parts: it matches where any part does.
+    ///
+    /// Every block is searched with every pattern, so the parts are kept cheap. An alternative
+    /// that may match anywhere makes a regex search the whole block, while one anchored to the
+    /// start fails within a few bytes; so the anchored alternatives make up the main regex, and
+    /// the others are plain phrases or a regex behind a gate.
+    parts: Vec<Part>,
+}
+
+/// Some alternatives of a pattern.
+enum Part {
+    /// A regex, searched only where its gate holds: a cheap test that is false for every text the
+    /// regex cannot match.
+    Regex(Regex, fn(&str) -> bool),
+    /// Phrases matched anywhere in the block (a regex alternative of plain text).
+    Phrases(&'static [&'static str]),
 }
 
 fn pattern(reason: Reason, any_length: bool, re: &str) -> Pattern {
-    Pattern { reason, regex: Regex::new(re).expect("furniture pattern compiles"), any_length }
+    Pattern { reason, any_length, parts: vec![regex_part(re, |_| true)] }
+}
+
+fn regex_part(re: &str, may_match: fn(&str) -> bool) -> Part {
+    Part::Regex(Regex::new(re).expect("furniture pattern compiles"), may_match)
+}
+
+impl Pattern {
+    /// The pattern, its main regex searched only where `may_match` holds.
+    fn gated(mut self, may_match: fn(&str) -> bool) -> Pattern {
+        if let Some(Part::Regex(_, gate)) = self.parts.first_mut() {
+            *gate = may_match;
+        }
+        self
+    }
+
+    /// The pattern with more alternatives: `re`, searched only where `may_match` holds.
+    fn or_gated(mut self, re: &str, may_match: fn(&str) -> bool) -> Pattern {
+        self.parts.push(regex_part(re, may_match));
+        self
+    }
+
+    /// The pattern with more alternatives: phrases that match anywhere in the block.
+    fn or_phrases(mut self, phrases: &'static [&'static str]) -> Pattern {
+        self.parts.push(Part::Phrases(phrases));
+        self
+    }
+
+    fn is_match(&self, haystack: &str) -> bool {
+        self.parts.iter().any(|part| match part {
+            Part::Regex(regex, may_match) => may_match(haystack) && regex.is_match(haystack),
+            Part::Phrases(phrases) => phrases.iter().any(|p| has(haystack, p)),
+        })
+    }
+}
+
+/// Whether `haystack` contains `needle` (not empty). Blocks are short: finding the needle's
+/// first byte with a vectorised scan and comparing there beats building a substring searcher.
+fn has(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.first().is_some_and(|&first| memchr::memchr_iter(first, h).any(|i| h[i..].starts_with(n)))
+}
+
+/// Gate of the cookie pattern: every alternative but the last holds "cookie"; the last starts
+/// with "by ".
+fn may_be_cookie_notice(lower: &str) -> bool {
+    has(lower, "cookie") || lower.starts_with("by ")
+}
+
+/// Gate of the copyright pattern: each alternative starts the block with "(c)" or "copyright",
+/// or holds "©" or "all rights reserved".
+fn may_be_copyright(lower: &str) -> bool {
+    lower.starts_with("(c)") || lower.starts_with("copyright") || has(lower, "©") || has(lower, "all rights reserved")
+}
+
+/// Gate of the caption-credit pattern: a date ends in ", 19xx" or ", 20xx", a slideshow
+/// caption starts with a digit (`\d` is any Unicode digit, all of them numeric), and a credit in
+/// brackets ends the block with ")".
+fn may_be_caption(lower: &str) -> bool {
+    lower.ends_with(')')
+        || lower.chars().next().is_some_and(char::is_numeric)
+        || has(lower, ", 19")
+        || has(lower, ", 20")
+}
+
+/// Gate of the agency-credit alternatives: one ends the block with ")", the other holds
+/// "via getty images" or a "/" before the agency.
+fn may_be_agency_credit(lower: &str) -> bool {
+    lower.ends_with(')') || memchr::memchr(b'/', lower.as_bytes()).is_some() || has(lower, "via getty images")
+}
+
+/// Gate of the author-biography pattern: it starts with a capital (`\p{Lu}`; every such letter
+/// is `char::is_uppercase`).
+fn may_be_author_bio(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Reasons whose patterns need the original capitalisation (names are capitalised).
@@ -145,11 +234,38 @@ static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `text` as the patterns see it: lower-cased, with curly apostrophes straightened.
 pub(crate) fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        // The same result without Unicode case tables (and no curly apostrophes to replace).
-        return text.to_ascii_lowercase();
+    lowercase(text, true)
+}
+
+/// `text.to_lowercase()`, with curly apostrophes straightened when `straighten` (no char
+/// lower-cases to one, so straightening before or after lower-casing is the same). Copies runs of
+/// ASCII at once and looks up case tables only for the other chars.
+pub(crate) fn lowercase(text: &str, straighten: bool) -> String {
+    if text.contains('Σ') {
+        // Only `str::to_lowercase` knows the final-sigma rule.
+        let lower = text.to_lowercase();
+        return if straighten { lower.replace(['’', '‘'], "'") } else { lower };
     }
-    text.to_lowercase().replace(['’', '‘'], "'")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        push_ascii_lowercase(&mut out, &rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or(' ');
+        match c {
+            '’' | '‘' if straighten => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    push_ascii_lowercase(&mut out, rest);
+    out
+}
+
+/// Appends `ascii`, lower-cased.
+fn push_ascii_lowercase(out: &mut String, ascii: &str) {
+    let from = out.len();
+    out.push_str(ascii);
+    out[from..].make_ascii_lowercase();
 }
 
 /// Whether a block opens (or belongs only to) a comment section.
@@ -161,7 +277,8 @@ pub fn opens_comment_section(text: &str) -> bool {
 pub(crate) fn opens_comment_section_folded(text: &str, lower: &str) -> bool {
     // "He says:" introduces a quote in an article; a commenter's name is not a pronoun.
     let pronoun = || lower.split(' ').next().is_some_and(|w| PRONOUNS.contains(&w));
-    text.split_whitespace().count() <= SHORT_BLOCK_WORDS && !pronoun() && COMMENT_SECTION.is_match(lower)
+    // Counting stops past the limit: most blocks are long.
+    text.split_whitespace().nth(SHORT_BLOCK_WORDS).is_none() && !pronoun() && COMMENT_SECTION.is_match(lower)
 }
 
 const PRONOUNS: [&str; 12] = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one", "everyone"];
@@ -182,10 +299,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"(a |an |your |all |the |\d+ |more )*(reply|replies|comments?|response|responses|discussion|conversation)(?-u:\b).{0,30}$|",
                 r"^(\d+ )?(comments?|responses?|replies|reactions?|discussion)( \(\d+\)| \d+)?\W*$|",
                 r"^cancel reply$|^(name|email|e-mail|website|comment|message)\s*\*?\s*(\(required\))?$|",
-                r"your email address will not be published|required fields are marked|",
                 r"^you must be (logged|signed) in to (post|leave) a comment|",
                 r"^save my name,? email|^notify me of (new |follow-up )?(comments|posts|replies)|",
-                r"^this site uses akismet|comments powered by|^comments are closed|",
+                r"^this site uses akismet|^comments are closed|",
                 r"^(be the first to comment|there are no comments( yet)?|no comments( yet)?)\W*$|",
                 r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$|",
                 comment_count_header!(),
@@ -194,7 +310,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 "|",
                 r"^(reply|report|report comment|reply to this comment|(log|sign) in to reply)\W*$"
             ),
-        ),
+        )
+        .or_phrases(&["your email address will not be published", "required fields are marked", "comments powered by"]),
         pattern(
             Related,
             false,
@@ -216,10 +333,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(share|tweet|pin|email|e-mail|print|save|copy link|copy url|whatsapp|facebook|twitter|linkedin|reddit|pinterest|tumblr|flipboard|messenger|telegram|sms)",
                 r"( (this|the|on|via|to|it|with|article|story|post|page|link|a friend|your friends|friends))*",
                 r"( (facebook|twitter|linkedin|reddit|pinterest|whatsapp|email|e-mail|tumblr|x|messenger|telegram|flipboard|google\+?))?\s*(\(opens in new window\))?\W*$|",
-                r"^click to (share|email|print|tweet)(?-u:\b)|^share (this|the) (article|story|post|page)(?-u:\b)|^sharing buttons?|sharing buttons$|",
+                r"^click to (share|email|print|tweet)(?-u:\b)|^share (this|the) (article|story|post|page)(?-u:\b)|^sharing buttons?|",
                 r"^(share|follow) on(?-u:\b).{0,40}$|^\d+ shares?$"
             ),
-        ),
+        )
+        .or_gated(r"sharing buttons$", |lower| lower.ends_with("sharing buttons")),
         pattern(
             Follow,
             false,
@@ -233,16 +351,17 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             concat!(
                 r"^(subscribe|sign up|signup|register|log ?in|sign ?in|log ?out|sign ?out|my account|create (an |a free )?account|get (the|our|a)( free)? [\w ]*newsletter)(?-u:\b).{0,60}$|",
-                r"newsletter|^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?(?-u:\b).{0,40}$|",
+                r"^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?(?-u:\b).{0,40}$|",
                 r"^by (signing up|subscribing|clicking)(?-u:\b).{0,200}(agree|terms|privacy)|^(get|receive) (breaking|the latest|daily|free|our)(?-u:\b).{0,80}(inbox|email|alerts|notifications)(?-u:\b)|",
                 r"^(thanks|thank you) for (signing up|subscribing)|^turn on (desktop )?notifications|^get breaking news in your browser|^(start|get) (your )?free trial|^subscriber(s)? (only|exclusive)"
             ),
-        ),
+        )
+        .or_phrases(&["newsletter"]),
         pattern(
             Cookies,
             true,
             r"(?-u:\b)(we|this (site|website)) uses? cookies(?-u:\b)|(?-u:\b)(utilizziamo|usiamo|usamos|utilizamos|utiliza|utilizza|usa|nous utilisons|wir verwenden|verwendet) (i |os |los |des |les )?cookies?(?-u:\b)|(?-u:\b)cookie (policy|settings|preferences|consent|notice)(?-u:\b)|(?-u:\b)(accept|allow|manage|reject) (all )?cookies(?-u:\b)|^by (continuing to (use|browse)|using) (this|our) (site|website)",
-        ),
+        ).gated(may_be_cookie_notice),
         pattern(
             Advertisement,
             false,
@@ -257,7 +376,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             r"^(tags?|topics?|filed under|categories|category|posted in|tagged( with)?|keywords|related topics)\s*:?(\s.{0,200})?$",
         ),
-        pattern(Copyright, true, r"^(©|\(c\)|copyright(?-u:\b))|all rights reserved|^\S+ ©|© ?(19|20)\d\d"),
+        pattern(Copyright, true, r"^(©|\(c\)|copyright(?-u:\b))|all rights reserved|^\S+ ©|© ?(19|20)\d\d")
+            .gated(may_be_copyright),
         pattern(
             Legal,
             false,
@@ -277,9 +397,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             concat!(
                 r"^(photo|photos|image|images|picture|video|graphic|illustration|photograph|photography|credit|credits|source|caption)s?( credit)?\s*[:/|]|",
-                r"^(image|photo|picture) (copyright|credit|source|by|courtesy)(?-u:\b)|\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|",
-                r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)(?-u:\b).{0,60}$|(?-u:\b)(via getty images|/getty images|/ap|/afp|/reuters)\W*$"
+                r"^(image|photo|picture) (copyright|credit|source|by|courtesy)(?-u:\b)|",
+                r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)(?-u:\b).{0,60}$"
             ),
+        )
+        .or_gated(
+            r"\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|(?-u:\b)(via getty images|/getty images|/ap|/afp|/reuters)\W*$",
+            may_be_agency_credit,
         ),
         pattern(
             Byline,
@@ -310,7 +434,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(\p{Lu}[\p{L}.'’-]*\s){1,3}(\([^)]{1,60}\)\s)?(is|was) (a|an|the) ([\p{L}-]+ ){0,5}",
                 r"(writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|author|blogger|freelancer)(?-u:\b)"
             ),
-        ),
+        ).gated(may_be_author_bio),
         pattern(
             Credit,
             true,
@@ -322,7 +446,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 // A slideshow caption ("2 of 7 …") or a caption ending in its credit.
                 r"^\d{1,3} of \d{1,3} \S|\((photo|image|picture|credit|foto|video)s?( credit)?:[^)]*\)$"
             ),
-        ),
+        ).gated(may_be_caption),
     ]
 });
 
@@ -341,7 +465,7 @@ pub(crate) fn furniture_folded(text: &str, lower: &str, words: usize) -> Option<
         .iter()
         .filter(|p| p.any_length || words <= SHORT_BLOCK_WORDS)
         .filter(|p| !(sentence && matches!(p.reason, Reason::Byline | Reason::Date)))
-        .find(|p| p.regex.is_match(if matches_original_case(p.reason) { text } else { lower }))
+        .find(|p| p.is_match(if matches_original_case(p.reason) { text } else { lower }))
         .map(|p| p.reason)
 }
 
