@@ -94,6 +94,17 @@ pub(crate) struct AlnumRuns<'a> {
     at: usize,
 }
 
+/// Which bytes are ASCII letters or digits: a table lookup is cheaper than the range tests.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 impl<'a> Iterator for AlnumRuns<'a> {
     type Item = (&'a str, bool);
 
@@ -102,39 +113,43 @@ impl<'a> Iterator for AlnumRuns<'a> {
         let bytes = self.text.as_bytes();
         let mut i = self.at;
         // Skip the separators.
-        loop {
-            match bytes.get(i) {
-                None => {
-                    self.at = i;
-                    return None;
-                }
-                Some(b) if b.is_ascii_alphanumeric() => break,
-                Some(b) if b.is_ascii() => i += 1,
-                Some(_) => {
-                    let c = char_at(self.text, i);
-                    if c.is_alphanumeric() {
-                        break;
-                    }
-                    i += c.len_utf8();
-                }
+        while i < bytes.len() {
+            let b = bytes[i];
+            if ASCII_ALNUM[usize::from(b)] {
+                break;
             }
+            if b.is_ascii() {
+                i += 1;
+                continue;
+            }
+            let c = char_at(self.text, i);
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        if i >= bytes.len() {
+            self.at = i;
+            return None;
         }
         // Take the run.
         let start = i;
         let mut ascii = true;
-        loop {
-            match bytes.get(i) {
-                Some(b) if b.is_ascii_alphanumeric() => i += 1,
-                Some(b) if !b.is_ascii() => {
-                    let c = char_at(self.text, i);
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    ascii = false;
-                    i += c.len_utf8();
-                }
-                _ => break,
+        while i < bytes.len() {
+            let b = bytes[i];
+            if ASCII_ALNUM[usize::from(b)] {
+                i += 1;
+                continue;
             }
+            if b.is_ascii() {
+                break;
+            }
+            let c = char_at(self.text, i);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
         }
         self.at = i;
         Some((&self.text[start..i], ascii))
@@ -147,8 +162,21 @@ fn char_at(text: &str, at: usize) -> char {
     text[at..].chars().next().unwrap_or(' ')
 }
 
-/// The longest stop word, in bytes: a longer word is not looked up.
-static MAX_STOP_WORD_LEN: LazyLock<usize> = LazyLock::new(|| STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0));
+/// For each first byte, one bit per length in bytes of the stop words that start with it: most
+/// words have a first byte and length no stop word has, and need no lower-casing or lookup.
+static STOP_WORD_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u64; 256];
+    for w in STOP_WORDS.iter() {
+        shapes[usize::from(w.as_bytes()[0])] |= 1u64.checked_shl(w.len() as u32).unwrap_or(0);
+    }
+    shapes
+});
+
+/// Whether a stop word may start with the byte `first` and be `len` bytes long (`false` only
+/// when none does; a word too long for the table is looked up).
+fn may_be_stop_word(first: u8, len: usize) -> bool {
+    len >= 64 || STOP_WORD_SHAPES[usize::from(first)] >> len & 1 == 1
+}
 
 /// Word counts of a block, as [`Features`] counts them.
 #[derive(Default)]
@@ -188,16 +216,15 @@ impl Counts {
                     n.capitalised += 1;
                 }
             }
+            lower_word.clear();
             if ascii {
-                // Lower-casing keeps an ASCII word's length, so a long one cannot be a stop word.
-                if token.len() > *MAX_STOP_WORD_LEN {
+                // Lower-casing keeps an ASCII word's length and lower-cases its first byte alone.
+                if !token.as_bytes().first().is_some_and(|b| may_be_stop_word(b.to_ascii_lowercase(), token.len())) {
                     continue;
                 }
-                lower_word.clear();
                 lower_word.push_str(token);
                 lower_word.make_ascii_lowercase();
             } else {
-                lower_word.clear();
                 lower_word.extend(token.chars().flat_map(char::to_lowercase));
             }
             if STOP_WORDS.contains(lower_word.as_str()) {

@@ -58,7 +58,7 @@ pub fn line_iter(input: &str) -> impl Iterator<Item = Line> + '_ {
             return None;
         }
         // Byte by byte: an ASCII byte is a whole char, so only non-ASCII ones need decoding.
-        // On the way, note whether the line is printable ASCII with single spaces (most lines
+        // On the way, note whether the line is visible chars and single ASCII spaces (most lines
         // are): normalising it then only trims it.
         let mut simple = true;
         let mut after_space = false;
@@ -85,7 +85,9 @@ pub fn line_iter(input: &str) -> impl Iterator<Item = Line> + '_ {
                 }
                 return Some(line);
             }
-            simple = false;
+            // A visible char is copied as it is; anything else needs normalising.
+            simple &= !c.is_ascii() && !is_invisible(c) && !is_space_like(c);
+            after_space = false;
             i += c.len_utf8();
         }
         done = true;
@@ -93,7 +95,8 @@ pub fn line_iter(input: &str) -> impl Iterator<Item = Line> + '_ {
     })
 }
 
-/// [`normalize_line`], given whether the line is `simple`: printable ASCII and single spaces.
+/// [`normalize_line`], given whether the line is `simple`: visible chars (neither invisible nor
+/// space-like) and single ASCII spaces.
 fn normalize_scanned(input: &str, start: usize, end: usize, simple: bool) -> Line {
     if !simple {
         return normalize_line(input, start, end);

@@ -111,7 +111,7 @@ enum Part {
     /// regex cannot match.
     Regex(Regex, fn(&str) -> bool),
     /// Phrases matched anywhere in the block (a regex alternative of plain text).
-    Phrases(&'static [&'static str]),
+    Phrases(&'static [Phrase]),
 }
 
 fn pattern(reason: Reason, any_length: bool, re: &str) -> Pattern {
@@ -138,7 +138,7 @@ impl Pattern {
     }
 
     /// The pattern with more alternatives: phrases that match anywhere in the block.
-    fn or_phrases(mut self, phrases: &'static [&'static str]) -> Pattern {
+    fn or_phrases(mut self, phrases: &'static [Phrase]) -> Pattern {
         self.parts.push(Part::Phrases(phrases));
         self
     }
@@ -146,44 +146,88 @@ impl Pattern {
     fn is_match(&self, haystack: &str) -> bool {
         self.parts.iter().any(|part| match part {
             Part::Regex(regex, may_match) => may_match(haystack) && regex.is_match(haystack),
-            Part::Phrases(phrases) => phrases.iter().any(|p| has(haystack, p)),
+            Part::Phrases(phrases) => phrases.iter().any(|p| p.is_in(haystack)),
         })
     }
 }
 
-/// Whether `haystack` contains `needle` (not empty). Blocks are short: finding the needle's
-/// first byte with a vectorised scan and comparing there beats building a substring searcher.
-fn has(haystack: &str, needle: &str) -> bool {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    n.first().is_some_and(|&first| memchr::memchr_iter(first, h).any(|i| h[i..].starts_with(n)))
+/// A phrase looked for anywhere in a block. Blocks are short, and every block is searched for
+/// every phrase: a vectorised scan for the phrase's rarest byte (by English letter frequency)
+/// with a comparison at each hit beats building a substring searcher per search.
+struct Phrase {
+    text: &'static str,
+    /// Where the rarest byte of `text` is.
+    rare_at: usize,
+}
+
+impl Phrase {
+    const fn new(text: &'static str) -> Phrase {
+        let bytes = text.as_bytes();
+        let mut rare_at = 0;
+        let mut i = 1;
+        while i < bytes.len() {
+            if commonness(bytes[i]) < commonness(bytes[rare_at]) {
+                rare_at = i;
+            }
+            i += 1;
+        }
+        Phrase { text, rare_at }
+    }
+
+    /// Whether `haystack` contains the phrase.
+    fn is_in(&self, haystack: &str) -> bool {
+        let (h, n) = (haystack.as_bytes(), self.text.as_bytes());
+        let Some(&rare) = n.get(self.rare_at) else { return true };
+        memchr::memchr_iter(rare, h).any(|i| i >= self.rare_at && h[i - self.rare_at..].starts_with(n))
+    }
+}
+
+/// How common a byte is in English text, higher for more common ones (0 for bytes that are not
+/// lower-case letters or a space).
+const fn commonness(b: u8) -> usize {
+    const BY_FREQUENCY: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+    let mut i = 0;
+    while i < BY_FREQUENCY.len() {
+        if BY_FREQUENCY[i] == b {
+            return BY_FREQUENCY.len() - i;
+        }
+        i += 1;
+    }
+    0
 }
 
 /// Gate of the cookie pattern: every alternative but the last holds "cookie"; the last starts
 /// with "by ".
 fn may_be_cookie_notice(lower: &str) -> bool {
-    has(lower, "cookie") || lower.starts_with("by ")
+    const COOKIE: Phrase = Phrase::new("cookie");
+    COOKIE.is_in(lower) || lower.starts_with("by ")
 }
 
 /// Gate of the copyright pattern: each alternative starts the block with "(c)" or "copyright",
 /// or holds "©" or "all rights reserved".
 fn may_be_copyright(lower: &str) -> bool {
-    lower.starts_with("(c)") || lower.starts_with("copyright") || has(lower, "©") || has(lower, "all rights reserved")
+    const SIGN: Phrase = Phrase::new("©");
+    const RESERVED: Phrase = Phrase::new("all rights reserved");
+    lower.starts_with("(c)") || lower.starts_with("copyright") || SIGN.is_in(lower) || RESERVED.is_in(lower)
 }
 
 /// Gate of the caption-credit pattern: a date ends in ", 19xx" or ", 20xx", a slideshow
 /// caption starts with a digit (`\d` is any Unicode digit, all of them numeric), and a credit in
 /// brackets ends the block with ")".
 fn may_be_caption(lower: &str) -> bool {
+    const YEAR_19: Phrase = Phrase::new(", 19");
+    const YEAR_20: Phrase = Phrase::new(", 20");
     lower.ends_with(')')
         || lower.chars().next().is_some_and(char::is_numeric)
-        || has(lower, ", 19")
-        || has(lower, ", 20")
+        || YEAR_19.is_in(lower)
+        || YEAR_20.is_in(lower)
 }
 
 /// Gate of the agency-credit alternatives: one ends the block with ")", the other holds
 /// "via getty images" or a "/" before the agency.
 fn may_be_agency_credit(lower: &str) -> bool {
-    lower.ends_with(')') || memchr::memchr(b'/', lower.as_bytes()).is_some() || has(lower, "via getty images")
+    const VIA_GETTY: Phrase = Phrase::new("via getty images");
+    lower.ends_with(')') || memchr::memchr(b'/', lower.as_bytes()).is_some() || VIA_GETTY.is_in(lower)
 }
 
 /// Gate of the author-biography pattern: it starts with a capital (`\p{Lu}`; every such letter
@@ -241,31 +285,54 @@ pub(crate) fn fold(text: &str) -> String {
 /// lower-cases to one, so straightening before or after lower-casing is the same). Copies runs of
 /// ASCII at once and looks up case tables only for the other chars.
 pub(crate) fn lowercase(text: &str, straighten: bool) -> String {
-    if text.contains('Σ') {
-        // Only `str::to_lowercase` knows the final-sigma rule.
-        let lower = text.to_lowercase();
-        return if straighten { lower.replace(['’', '‘'], "'") } else { lower };
-    }
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
-        push_ascii_lowercase(&mut out, &rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or(' ');
+    loop {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        push_ascii_lowercase(&mut out, &rest.as_bytes()[..ascii]);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
         match c {
-            '’' | '‘' if straighten => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            // Only `str::to_lowercase` knows the final-sigma rule.
+            'Σ' => return lowercase_by_str(text, straighten),
+            '’' | '‘' if straighten => out.push(b'\''),
+            _ => {
+                let mut buf = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            }
         }
-        rest = &rest[at + c.len_utf8()..];
+        rest = &rest[c.len_utf8()..];
     }
-    push_ascii_lowercase(&mut out, rest);
-    out
+    // Whole chars only were written, so this never falls back.
+    String::from_utf8(out).unwrap_or_else(|_| lowercase_by_str(text, straighten))
 }
 
-/// Appends `ascii`, lower-cased.
-fn push_ascii_lowercase(out: &mut String, ascii: &str) {
-    let from = out.len();
-    out.push_str(ascii);
-    out[from..].make_ascii_lowercase();
+/// [`lowercase`] the plain way.
+fn lowercase_by_str(text: &str, straighten: bool) -> String {
+    let lower = text.to_lowercase();
+    if straighten { lower.replace(['’', '‘'], "'") } else { lower }
+}
+
+/// Appends `ascii` (ASCII bytes), lower-cased eight bytes at a time.
+fn push_ascii_lowercase(out: &mut Vec<u8>, ascii: &[u8]) {
+    let mut chunks = ascii.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        out.extend_from_slice(&ascii_lowercase_word(word).to_le_bytes());
+    }
+    out.extend(chunks.remainder().iter().map(u8::to_ascii_lowercase));
+}
+
+/// Eight ASCII bytes, lower-cased: adding 0x3f to a byte sets its top bit from 'A' up, adding
+/// 0x25 from past 'Z'; no ASCII byte carries into the next. The upper-case bytes get 0x20 added.
+fn ascii_lowercase_word(word: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let from_a = word + 0x3f * EACH;
+    let past_z = word + 0x25 * EACH;
+    let upper = from_a & !past_z & (0x80 * EACH);
+    word | (upper >> 2)
 }
 
 /// Whether a block opens (or belongs only to) a comment section.
@@ -277,8 +344,8 @@ pub fn opens_comment_section(text: &str) -> bool {
 pub(crate) fn opens_comment_section_folded(text: &str, lower: &str) -> bool {
     // "He says:" introduces a quote in an article; a commenter's name is not a pronoun.
     let pronoun = || lower.split(' ').next().is_some_and(|w| PRONOUNS.contains(&w));
-    // Counting stops past the limit: most blocks are long.
-    text.split_whitespace().nth(SHORT_BLOCK_WORDS).is_none() && !pronoun() && COMMENT_SECTION.is_match(lower)
+    // The anchored regex fails within a few bytes on most blocks: cheaper than counting words first.
+    !pronoun() && COMMENT_SECTION.is_match(lower) && text.split_whitespace().nth(SHORT_BLOCK_WORDS).is_none()
 }
 
 const PRONOUNS: [&str; 12] = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one", "everyone"];
@@ -311,7 +378,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(reply|report|report comment|reply to this comment|(log|sign) in to reply)\W*$"
             ),
         )
-        .or_phrases(&["your email address will not be published", "required fields are marked", "comments powered by"]),
+        .or_phrases(const {
+            &[
+            Phrase::new("your email address will not be published"),
+            Phrase::new("required fields are marked"),
+            Phrase::new("comments powered by"),
+        ]
+        }),
         pattern(
             Related,
             false,
@@ -356,7 +429,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(thanks|thank you) for (signing up|subscribing)|^turn on (desktop )?notifications|^get breaking news in your browser|^(start|get) (your )?free trial|^subscriber(s)? (only|exclusive)"
             ),
         )
-        .or_phrases(&["newsletter"]),
+        .or_phrases(const { &[Phrase::new("newsletter")] }),
         pattern(
             Cookies,
             true,
