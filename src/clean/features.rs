@@ -192,11 +192,13 @@ struct Counts {
 }
 
 impl Counts {
-    /// Counts the words of `text`; stop words only when `with_stop_words`.
-    fn of(text: &str, with_stop_words: bool) -> Self {
+    /// Counts the words of `text`; stop words only when `with_stop_words`. Hands every run of
+    /// letters and digits to `on_run` (with whether it is ASCII) on the way.
+    fn of(text: &str, with_stop_words: bool, mut on_run: impl FnMut(&str, bool)) -> Self {
         let mut n = Counts::default();
         let mut lower_word = String::new();
         for (token, ascii) in alnum_runs(text) {
+            on_run(token, ascii);
             // An ASCII token (most of them) is all letters and digits of a covered script.
             let unspaced = if ascii { 0 } else { token.chars().filter(|&c| is_unspaced_script(c)).count() };
             n.letters += if ascii { token.len() } else { token.chars().count() };
@@ -242,13 +244,19 @@ impl Counts {
 
 /// The number of words in `text`, as [`Features::of`] counts them, without the rest of its work.
 pub fn word_count(text: &str) -> usize {
-    Counts::of(text, false).words()
+    Counts::of(text, false, |_, _| {}).words()
 }
 
 impl Features {
     /// Measures `text`.
     pub fn of(text: &str) -> Self {
-        let n = Counts::of(text, true);
+        Features::measure(text, |_, _| {}).0
+    }
+
+    /// Measures `text`, handing every run of letters and digits to `on_run` (with whether it is
+    /// ASCII) on the way; returns the block [`vocab::fold`]ed as well.
+    pub(crate) fn measure(text: &str, on_run: impl FnMut(&str, bool)) -> (Self, String) {
+        let n = Counts::of(text, true, on_run);
         let words = n.words();
         let unspaced_script = n.unspaced_chars * 2 > n.letters;
         let uncovered_script = !unspaced_script && n.covered * 2 < n.letters;
@@ -257,7 +265,7 @@ impl Features {
         let folded = vocab::fold(text);
         let terminal =
             matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')) || (last == Some(':') && words >= 8);
-        Features {
+        let features = Features {
             words,
             terminal,
             stop_share: if words == 0 { 0.0 } else { n.stop as f32 / words as f32 },
@@ -266,7 +274,8 @@ impl Features {
             uncovered_script,
             furniture: vocab::furniture_folded(text, &folded, words),
             opens_comments: vocab::opens_comment_section_folded(text, &folded),
-        }
+        };
+        (features, folded)
     }
 
     /// Whether the block reads as running text: a sentence of some length.

@@ -85,8 +85,8 @@ pub(crate) fn clean_blocks(input: &str, blocks: Vec<Block>) -> Cleaned {
 /// Decides which blocks are the body: the decisions, the headline and the site name.
 pub(crate) fn decide(texts: &[&str]) -> (Vec<Decision>, Option<String>, Option<String>) {
     // Measured once: the vocabulary regexes behind them are most of the cleaner's time.
-    let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
-    decide_measured(texts, &features)
+    let (features, compared): (Vec<Features>, Vec<Compared>) = texts.iter().map(|t| Compared::with_features(t)).unzip();
+    decide_compared(texts, &features, &compared)
 }
 
 /// [`decide`] with each block's [`Features`] already measured (`features[i]` for `texts[i]`).
@@ -95,6 +95,15 @@ pub(crate) fn decide_measured(
     features: &[Features],
 ) -> (Vec<Decision>, Option<String>, Option<String>) {
     let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
+    decide_compared(texts, features, &compared)
+}
+
+/// [`decide`] with each block's [`Features`] and [`Compared`] already measured.
+fn decide_compared(
+    texts: &[&str],
+    features: &[Features],
+    compared: &[Compared],
+) -> (Vec<Decision>, Option<String>, Option<String>) {
     let first = select::select_measured(texts, features, &compared.iter().collect::<Vec<_>>());
     let mut decisions = first.decisions;
     for _ in 1..MAX_PASSES {

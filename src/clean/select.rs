@@ -151,29 +151,53 @@ impl Compared {
     pub fn of(text: &str) -> Self {
         Compared { key: key(text), shingles: shingles(text) }
     }
+
+    /// Measures `text` and its [`Features`] together, lower-casing it once and walking its
+    /// words once.
+    pub fn with_features(text: &str) -> (Features, Compared) {
+        // No more words than every other byte.
+        let mut words = Vec::with_capacity(text.len().div_ceil(2));
+        let (features, folded) = Features::measure(text, |w, ascii| words.push(word_hash(w, ascii)));
+        // The key is the block lower-cased, as folding it is, unless folding straightened an
+        // apostrophe.
+        let key = if has_curly_apostrophe(text) { key(text) } else { trim_key(folded) };
+        (features, Compared { key, shingles: shingles_of(&words) })
+    }
+}
+
+/// Whether `text` holds ’ or ‘ (U+2019, U+2018).
+fn has_curly_apostrophe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])))
 }
 
 /// Hashes of the block's lower-cased word shingles.
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = super::features::alnum_runs(text)
-        .map(|(w, ascii)| {
-            // FNV-1a over the lower-cased word: only compared within one page, so any stable
-            // hash will do, and this one is far cheaper than hashing char by char with SipHash.
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            if ascii {
-                // The same bytes as below, without Unicode case tables.
-                w.bytes().for_each(|b| add(b.to_ascii_lowercase()));
-            } else {
-                let mut buf = [0u8; 4];
-                for c in w.chars().flat_map(char::to_lowercase) {
-                    c.encode_utf8(&mut buf).bytes().for_each(&mut add);
-                }
-            }
-            h
-        })
-        .collect();
+    let words: Vec<u64> = super::features::alnum_runs(text).map(|(w, ascii)| word_hash(w, ascii)).collect();
+    shingles_of(&words)
+}
+
+/// The shingles of a block, given the hashes of its words.
+fn shingles_of(words: &[u64]) -> Vec<u64> {
     words.windows(SHINGLE_WORDS).map(|w| w.iter().fold(0u64, |acc, &x| acc.rotate_left(13) ^ x)).collect()
+}
+
+/// The hash of a word (a run of letters and digits; `ascii` when it is all ASCII), lower-cased.
+fn word_hash(w: &str, ascii: bool) -> u64 {
+    // FNV-1a over the lower-cased word: only compared within one page, so any stable hash will
+    // do, and this one is far cheaper than hashing char by char with SipHash.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    if ascii {
+        // The same bytes as below, without Unicode case tables.
+        w.bytes().for_each(|b| add(b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0u8; 4];
+        for c in w.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut add);
+        }
+    }
+    h
 }
 
 /// Which blocks are compilations of shorter blocks on the page: a page's metadata or print
@@ -204,9 +228,13 @@ fn aggregates(compared: &[&Compared]) -> Vec<bool> {
 }
 
 fn key(text: &str) -> String {
-    let mut key = super::vocab::lowercase(text, false);
-    key.truncate(key.trim_end_matches(['…', '.', ' ']).len());
-    key
+    trim_key(super::vocab::lowercase(text, false))
+}
+
+/// `lower` without a trailing ellipsis, full stop or space.
+fn trim_key(mut lower: String) -> String {
+    lower.truncate(lower.trim_end_matches(['…', '.', ' ']).len());
+    lower
 }
 
 /// How many blocks after the headline the article may start and still count as anchored to it
@@ -242,20 +270,21 @@ fn headline_keys(first: &str) -> FxHashSet<String> {
 /// substring searcher built per call.
 fn occurrences<'a>(text: &'a str, sep: &'a str) -> impl Iterator<Item = usize> + 'a {
     let (h, n) = (text.as_bytes(), sep.as_bytes());
+    // The separators start with a space, common in a title: their second byte is found instead.
+    let probe = usize::from(n.len() > 1);
     let mut free_from = 0;
-    memchr::memchr_iter(n[0], h).filter(move |&at| {
-        let found = at >= free_from && h[at..].starts_with(n);
-        if found {
-            free_from = at + n.len();
-        }
-        found
+    memchr::memchr_iter(n[probe], h).filter_map(move |hit| {
+        let at = hit.checked_sub(probe).filter(|&at| at >= free_from && h[at..].starts_with(n))?;
+        free_from = at + n.len();
+        Some(at)
     })
 }
 
 /// Where the last occurrence of `sep` (not empty) in `text` starts (as `text.rfind(sep)`).
 fn last_occurrence(text: &str, sep: &str) -> Option<usize> {
     let (h, n) = (text.as_bytes(), sep.as_bytes());
-    memchr::memrchr_iter(n[0], h).find(|&at| h[at..].starts_with(n))
+    let probe = usize::from(n.len() > 1);
+    memchr::memrchr_iter(n[probe], h).filter_map(|hit| hit.checked_sub(probe)).find(|&at| h[at..].starts_with(n))
 }
 
 /// The main text: the best-scoring run of blocks, unless the headline anchors another one.
