@@ -16,6 +16,7 @@ pub(crate) mod blocks;
 pub(crate) mod features;
 pub mod normalize;
 mod select;
+mod starts;
 pub mod vocab;
 
 use serde::Serialize;

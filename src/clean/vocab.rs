@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::starts::Starts;
+
 /// Why a piece of the input is not part of the article body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[non_exhaustive]
@@ -109,7 +111,7 @@ struct Pattern {
 enum Part {
     /// A regex, searched only where its gate holds: a cheap test that is false for every text the
     /// regex cannot match.
-    Regex(Regex, fn(&str) -> bool),
+    Regex(GatedRegex),
     /// Phrases matched anywhere in the block (a regex alternative of plain text).
     Phrases(&'static [Phrase]),
 }
@@ -119,14 +121,34 @@ fn pattern(reason: Reason, any_length: bool, re: &str) -> Pattern {
 }
 
 fn regex_part(re: &str, may_match: fn(&str) -> bool) -> Part {
-    Part::Regex(Regex::new(re).expect("furniture pattern compiles"), may_match)
+    Part::Regex(GatedRegex::new(re, may_match))
+}
+
+/// A regex with cheap checks before it: the block must start as a match can ([`Starts`], for
+/// a regex anchored to the start of the block) and pass `may_match`.
+struct GatedRegex {
+    regex: Regex,
+    starts: Option<Starts>,
+    may_match: fn(&str) -> bool,
+}
+
+impl GatedRegex {
+    fn new(re: &str, may_match: fn(&str) -> bool) -> GatedRegex {
+        GatedRegex { regex: Regex::new(re).expect("furniture pattern compiles"), starts: Starts::of(re), may_match }
+    }
+
+    fn is_match(&self, haystack: &str) -> bool {
+        self.starts.as_ref().is_none_or(|s| s.may_start(haystack))
+            && (self.may_match)(haystack)
+            && self.regex.is_match(haystack)
+    }
 }
 
 impl Pattern {
     /// The pattern, its main regex searched only where `may_match` holds.
     fn gated(mut self, may_match: fn(&str) -> bool) -> Pattern {
-        if let Some(Part::Regex(_, gate)) = self.parts.first_mut() {
-            *gate = may_match;
+        if let Some(Part::Regex(regex)) = self.parts.first_mut() {
+            regex.may_match = may_match;
         }
         self
     }
@@ -145,7 +167,7 @@ impl Pattern {
 
     fn is_match(&self, haystack: &str) -> bool {
         self.parts.iter().any(|part| match part {
-            Part::Regex(regex, may_match) => may_match(haystack) && regex.is_match(haystack),
+            Part::Regex(regex) => regex.is_match(haystack),
             Part::Phrases(phrases) => phrases.iter().any(|p| p.is_in(haystack)),
         })
     }
@@ -267,13 +289,17 @@ macro_rules! comment_author_line {
 /// Phrasings that open a comment section (or sit only inside one). The article never continues
 /// past them, so the main text may not run across them; form labels such as "Email" are left
 /// out because they double as share links.
-static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)(?-u:\b).{0,30}$|",
-        r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
-        comment_count_header!(), "|", comment_author_line!()
-    ))
-    .expect("comment-section pattern compiles")
+static COMMENT_SECTION: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::new(
+        concat!(
+            r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)(?-u:\b).{0,30}$|",
+            r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
+            comment_count_header!(),
+            "|",
+            comment_author_line!()
+        ),
+        |_| true,
+    )
 });
 
 /// `text` as the patterns see it: lower-cased, with curly apostrophes straightened.
