@@ -27,7 +27,7 @@ impl Starts {
         }
         // Every match begins with one of the prefix literals (look-arounds such as `^` count as
         // empty), and an anchored match begins where the haystack does.
-        let literals = Extractor::new().extract(&hir);
+        let literals = Extractor::new().limit_class(10_000).limit_total(100_000).extract(&hir);
         let mut starts = Starts { any: false, single: [0; 4], pairs: vec![0; 1024] };
         for literal in literals.literals()? {
             match literal.as_bytes() {

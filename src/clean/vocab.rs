@@ -289,18 +289,25 @@ macro_rules! comment_author_line {
 /// Phrasings that open a comment section (or sit only inside one). The article never continues
 /// past them, so the main text may not run across them; form labels such as "Email" are left
 /// out because they double as share links.
-static COMMENT_SECTION: LazyLock<GatedRegex> = LazyLock::new(|| {
-    GatedRegex::new(
-        concat!(
-            r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)(?-u:\b).{0,30}$|",
-            r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
-            comment_count_header!(),
-            "|",
-            comment_author_line!()
+static COMMENT_SECTION: LazyLock<[GatedRegex; 2]> = LazyLock::new(|| {
+    [
+        GatedRegex::new(
+            concat!(
+                r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)(?-u:\b).{0,30}$|",
+                r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
+                comment_count_header!(),
+            ),
+            |_| true,
         ),
-        |_| true,
-    )
+        // Apart: it may start with any char, so only its colon at the end can gate it.
+        GatedRegex::new(comment_author_line!(), ends_with_colon),
+    ]
 });
+
+/// Gate of the comment-author line, which ends with a colon.
+fn ends_with_colon(lower: &str) -> bool {
+    lower.ends_with(':')
+}
 
 /// `text` as the patterns see it: lower-cased, with curly apostrophes straightened.
 pub(crate) fn fold(text: &str) -> String {
@@ -371,7 +378,9 @@ pub(crate) fn opens_comment_section_folded(text: &str, lower: &str) -> bool {
     // "He says:" introduces a quote in an article; a commenter's name is not a pronoun.
     let pronoun = || lower.split(' ').next().is_some_and(|w| PRONOUNS.contains(&w));
     // The anchored regex fails within a few bytes on most blocks: cheaper than counting words first.
-    !pronoun() && COMMENT_SECTION.is_match(lower) && text.split_whitespace().nth(SHORT_BLOCK_WORDS).is_none()
+    !pronoun()
+        && COMMENT_SECTION.iter().any(|r| r.is_match(lower))
+        && text.split_whitespace().nth(SHORT_BLOCK_WORDS).is_none()
 }
 
 const PRONOUNS: [&str; 12] = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one", "everyone"];
@@ -399,11 +408,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$|",
                 comment_count_header!(),
                 "|",
-                comment_author_line!(),
-                "|",
                 r"^(reply|report|report comment|reply to this comment|(log|sign) in to reply)\W*$"
             ),
         )
+        .or_gated(comment_author_line!(), ends_with_colon)
         .or_phrases(const {
             &[
             Phrase::new("your email address will not be published"),
