@@ -196,7 +196,8 @@ impl Counts {
     /// letters and digits to `on_run` (with whether it is ASCII) on the way.
     fn of(text: &str, with_stop_words: bool, mut on_run: impl FnMut(&str, bool)) -> Self {
         let mut n = Counts::default();
-        let mut lower_word = String::new();
+        // Long enough for any stop word: no regrowing.
+        let mut lower_word = String::with_capacity(32);
         for (token, ascii) in alnum_runs(text) {
             on_run(token, ascii);
             // An ASCII token (most of them) is all letters and digits of a covered script.

@@ -348,14 +348,16 @@ fn lowercase_by_str(text: &str, straighten: bool) -> String {
     if straighten { lower.replace(['’', '‘'], "'") } else { lower }
 }
 
-/// Appends `ascii` (ASCII bytes), lower-cased eight bytes at a time.
+/// Appends `ascii` (ASCII bytes), lower-cased eight bytes at a time in place.
 fn push_ascii_lowercase(out: &mut Vec<u8>, ascii: &[u8]) {
-    let mut chunks = ascii.chunks_exact(8);
+    let from = out.len();
+    out.extend_from_slice(ascii);
+    let mut chunks = out[from..].chunks_exact_mut(8);
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        out.extend_from_slice(&ascii_lowercase_word(word).to_le_bytes());
+        let word = u64::from_le_bytes((&*chunk).try_into().expect("8 bytes"));
+        chunk.copy_from_slice(&ascii_lowercase_word(word).to_le_bytes());
     }
-    out.extend(chunks.remainder().iter().map(u8::to_ascii_lowercase));
+    chunks.into_remainder().make_ascii_lowercase();
 }
 
 /// Eight ASCII bytes, lower-cased: adding 0x3f to a byte sets its top bit from 'A' up, adding
