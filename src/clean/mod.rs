@@ -105,14 +105,15 @@ fn decide_compared(
     features: &[Features],
     compared: &[Compared],
 ) -> (Vec<Decision>, Option<String>, Option<String>) {
-    let first = select::select_measured(texts, features, &compared.iter().collect::<Vec<_>>());
+    let first = select::select_measured(texts, features, &compared.iter().collect::<Vec<_>>(), false);
     let mut decisions = first.decisions;
     for _ in 1..MAX_PASSES {
         let live: Vec<usize> = (0..texts.len()).filter(|&i| decisions[i] == Decision::Keep).collect();
         let live_texts: Vec<&str> = live.iter().map(|&i| texts[i]).collect();
         let live_features: Vec<Features> = live.iter().map(|&i| features[i]).collect();
         let live_compared: Vec<&Compared> = live.iter().map(|&i| &compared[i]).collect();
-        let again = select::select_measured(&live_texts, &live_features, &live_compared);
+        // The live blocks are those the last pass kept.
+        let again = select::select_measured(&live_texts, &live_features, &live_compared, true);
         if again.decisions.iter().all(|d| *d == Decision::Keep) {
             break;
         }

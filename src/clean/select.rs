@@ -329,15 +329,20 @@ fn main_run(
 pub fn select(texts: &[&str]) -> Selection {
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
     let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
-    select_measured(texts, &features, &compared.iter().collect::<Vec<_>>())
+    select_measured(texts, &features, &compared.iter().collect::<Vec<_>>(), false)
 }
 
 /// [`select`] with each block's [`Features`] and [`Compared`] already measured (`features[i]`
 /// and `compared[i]` for `texts[i]`): the cleaner's later passes re-decide a subset of the blocks
 /// without measuring them again.
-pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compared]) -> Selection {
+///
+/// `after_kept` says the blocks are some of those a selection over more blocks kept. None of
+/// them is then a compilation of the others ([`aggregates`]): a kept block was not one among
+/// more blocks, and among fewer, fewer of its shingles occur in a shorter block.
+pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compared], after_kept: bool) -> Selection {
     let mut seen: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(texts.len(), Default::default());
-    let aggregate = aggregates(compared);
+    let aggregate = if after_kept { vec![false; compared.len()] } else { aggregates(compared) };
+    debug_assert!(!after_kept || aggregates(compared).iter().all(|&a| !a), "a kept block compiles others");
     let duplicate: Vec<bool> =
         compared.iter().zip(&aggregate).map(|(c, &a)| !seen.insert(c.key.as_str()) || a).collect();
     let weights: Vec<f32> = (0..texts.len())
