@@ -80,64 +80,203 @@ fn is_unspaced_script(c: char) -> bool {
     )
 }
 
-impl Features {
-    /// Measures `text`.
-    pub fn of(text: &str) -> Self {
-        let mut words = 0usize;
-        let mut unspaced_chars = 0usize;
-        let mut letters = 0usize;
-        let mut covered = 0usize;
-        let mut stop = 0usize;
-        let mut alpha_words = 0usize;
-        let mut capitalised = 0usize;
-        let mut lower_word = String::new();
-        for token in text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
-            // An ASCII token (most of them) is all letters and digits of a covered script.
-            let ascii = token.is_ascii();
-            let unspaced = if ascii { 0 } else { token.chars().filter(|&c| is_unspaced_script(c)).count() };
-            letters += if ascii { token.len() } else { token.chars().count() };
-            covered += if ascii { token.len() } else { token.chars().filter(|&c| is_covered_script(c)).count() };
-            if unspaced > 0 {
-                unspaced_chars += unspaced;
+/// The runs of alphanumeric characters in `text` (`text.split(|c: char| !c.is_alphanumeric())`
+/// without the empty pieces), each with whether it is all ASCII. Walks bytes so that ASCII, most
+/// of any text, needs no char decoding or Unicode tables.
+pub(crate) fn alnum_runs(text: &str) -> AlnumRuns<'_> {
+    AlnumRuns { text, at: 0 }
+}
+
+/// The iterator of [`alnum_runs`].
+pub(crate) struct AlnumRuns<'a> {
+    text: &'a str,
+    /// Where the search for the next run starts (always a char boundary).
+    at: usize,
+}
+
+/// Which bytes are ASCII letters or digits: a table lookup is cheaper than the range tests.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+impl<'a> Iterator for AlnumRuns<'a> {
+    type Item = (&'a str, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<(&'a str, bool)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        // Skip the separators.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if ASCII_ALNUM[usize::from(b)] {
+                break;
+            }
+            if b.is_ascii() {
+                i += 1;
                 continue;
             }
-            words += 1;
+            let c = char_at(self.text, i);
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        if i >= bytes.len() {
+            self.at = i;
+            return None;
+        }
+        // Take the run.
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if ASCII_ALNUM[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            if b.is_ascii() {
+                break;
+            }
+            let c = char_at(self.text, i);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
+        }
+        self.at = i;
+        Some((&self.text[start..i], ascii))
+    }
+}
+
+/// The char starting at byte `at` of `text` (a char boundary before its end).
+#[inline(never)]
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().unwrap_or(' ')
+}
+
+/// For each first byte, one bit per length in bytes of the stop words that start with it: most
+/// words have a first byte and length no stop word has, and need no lower-casing or lookup.
+static STOP_WORD_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u64; 256];
+    for w in STOP_WORDS.iter() {
+        shapes[usize::from(w.as_bytes()[0])] |= 1u64.checked_shl(w.len() as u32).unwrap_or(0);
+    }
+    shapes
+});
+
+/// Whether a stop word may start with the byte `first` and be `len` bytes long (`false` only
+/// when none does; a word too long for the table is looked up).
+fn may_be_stop_word(first: u8, len: usize) -> bool {
+    len >= 64 || STOP_WORD_SHAPES[usize::from(first)] >> len & 1 == 1
+}
+
+/// Word counts of a block, as [`Features`] counts them.
+#[derive(Default)]
+struct Counts {
+    /// Words outside scripts written without spaces.
+    spaced_words: usize,
+    unspaced_chars: usize,
+    letters: usize,
+    covered: usize,
+    stop: usize,
+    alpha_words: usize,
+    capitalised: usize,
+}
+
+impl Counts {
+    /// Counts the words of `text`; stop words only when `with_stop_words`. Hands every run of
+    /// letters and digits to `on_run` (with whether it is ASCII) on the way.
+    fn of(text: &str, with_stop_words: bool, mut on_run: impl FnMut(&str, bool)) -> Self {
+        let mut n = Counts::default();
+        // Long enough for any stop word: no regrowing.
+        let mut lower_word = String::with_capacity(32);
+        for (token, ascii) in alnum_runs(text) {
+            on_run(token, ascii);
+            // An ASCII token (most of them) is all letters and digits of a covered script.
+            let unspaced = if ascii { 0 } else { token.chars().filter(|&c| is_unspaced_script(c)).count() };
+            n.letters += if ascii { token.len() } else { token.chars().count() };
+            n.covered += if ascii { token.len() } else { token.chars().filter(|&c| is_covered_script(c)).count() };
+            if unspaced > 0 {
+                n.unspaced_chars += unspaced;
+                continue;
+            }
+            n.spaced_words += 1;
+            if !with_stop_words {
+                continue;
+            }
             let first = token.chars().next().unwrap_or(' ');
             if first.is_alphabetic() {
-                alpha_words += 1;
+                n.alpha_words += 1;
                 if first.is_uppercase() {
-                    capitalised += 1;
+                    n.capitalised += 1;
                 }
             }
             lower_word.clear();
             if ascii {
+                // Lower-casing keeps an ASCII word's length and lower-cases its first byte alone.
+                if !token.as_bytes().first().is_some_and(|b| may_be_stop_word(b.to_ascii_lowercase(), token.len())) {
+                    continue;
+                }
                 lower_word.push_str(token);
                 lower_word.make_ascii_lowercase();
             } else {
                 lower_word.extend(token.chars().flat_map(char::to_lowercase));
             }
             if STOP_WORDS.contains(lower_word.as_str()) {
-                stop += 1;
+                n.stop += 1;
             }
         }
-        let unspaced_script = unspaced_chars * 2 > letters;
-        let uncovered_script = !unspaced_script && covered * 2 < letters;
-        words += unspaced_chars.div_ceil(2);
+        n
+    }
+
+    /// Words: in scripts written without spaces, two characters count as one word.
+    fn words(&self) -> usize {
+        self.spaced_words + self.unspaced_chars.div_ceil(2)
+    }
+}
+
+/// The number of words in `text`, as [`Features::of`] counts them, without the rest of its work.
+pub fn word_count(text: &str) -> usize {
+    Counts::of(text, false, |_, _| {}).words()
+}
+
+impl Features {
+    /// Measures `text`.
+    pub fn of(text: &str) -> Self {
+        Features::measure(text, |_, _| {}).0
+    }
+
+    /// Measures `text`, handing every run of letters and digits to `on_run` (with whether it is
+    /// ASCII) on the way; returns the block [`vocab::fold`]ed as well.
+    pub(crate) fn measure(text: &str, on_run: impl FnMut(&str, bool)) -> (Self, String) {
+        let n = Counts::of(text, true, on_run);
+        let words = n.words();
+        let unspaced_script = n.unspaced_chars * 2 > n.letters;
+        let uncovered_script = !unspaced_script && n.covered * 2 < n.letters;
         let last = text.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace()).chars().last();
         // Lower-cased once for both vocabulary checks.
         let folded = vocab::fold(text);
         let terminal =
             matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？')) || (last == Some(':') && words >= 8);
-        Features {
+        let features = Features {
             words,
             terminal,
-            stop_share: if words == 0 { 0.0 } else { stop as f32 / words as f32 },
-            caps_share: if alpha_words == 0 { 0.0 } else { capitalised as f32 / alpha_words as f32 },
+            stop_share: if words == 0 { 0.0 } else { n.stop as f32 / words as f32 },
+            caps_share: if n.alpha_words == 0 { 0.0 } else { n.capitalised as f32 / n.alpha_words as f32 },
             unspaced_script,
             uncovered_script,
             furniture: vocab::furniture_folded(text, &folded, words),
             opens_comments: vocab::opens_comment_section_folded(text, &folded),
-        }
+        };
+        (features, folded)
     }
 
     /// Whether the block reads as running text: a sentence of some length.

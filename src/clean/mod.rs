@@ -16,6 +16,7 @@ pub(crate) mod blocks;
 pub(crate) mod features;
 pub mod normalize;
 mod select;
+mod starts;
 pub mod vocab;
 
 use serde::Serialize;
@@ -85,8 +86,8 @@ pub(crate) fn clean_blocks(input: &str, blocks: Vec<Block>) -> Cleaned {
 /// Decides which blocks are the body: the decisions, the headline and the site name.
 pub(crate) fn decide(texts: &[&str]) -> (Vec<Decision>, Option<String>, Option<String>) {
     // Measured once: the vocabulary regexes behind them are most of the cleaner's time.
-    let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
-    decide_measured(texts, &features)
+    let (features, compared): (Vec<Features>, Vec<Compared>) = texts.iter().map(|t| Compared::with_features(t)).unzip();
+    decide_compared(texts, &features, &compared)
 }
 
 /// [`decide`] with each block's [`Features`] already measured (`features[i]` for `texts[i]`).
@@ -95,14 +96,24 @@ pub(crate) fn decide_measured(
     features: &[Features],
 ) -> (Vec<Decision>, Option<String>, Option<String>) {
     let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
-    let first = select::select_measured(texts, features, &compared.iter().collect::<Vec<_>>());
+    decide_compared(texts, features, &compared)
+}
+
+/// [`decide`] with each block's [`Features`] and [`Compared`] already measured.
+fn decide_compared(
+    texts: &[&str],
+    features: &[Features],
+    compared: &[Compared],
+) -> (Vec<Decision>, Option<String>, Option<String>) {
+    let first = select::select_measured(texts, features, &compared.iter().collect::<Vec<_>>(), false);
     let mut decisions = first.decisions;
     for _ in 1..MAX_PASSES {
         let live: Vec<usize> = (0..texts.len()).filter(|&i| decisions[i] == Decision::Keep).collect();
         let live_texts: Vec<&str> = live.iter().map(|&i| texts[i]).collect();
         let live_features: Vec<Features> = live.iter().map(|&i| features[i]).collect();
         let live_compared: Vec<&Compared> = live.iter().map(|&i| &compared[i]).collect();
-        let again = select::select_measured(&live_texts, &live_features, &live_compared);
+        // The live blocks are those the last pass kept.
+        let again = select::select_measured(&live_texts, &live_features, &live_compared, true);
         if again.decisions.iter().all(|d| *d == Decision::Keep) {
             break;
         }

@@ -58,40 +58,85 @@ pub fn line_iter(input: &str) -> impl Iterator<Item = Line> + '_ {
             return None;
         }
         // Byte by byte: an ASCII byte is a whole char, so only non-ASCII ones need decoding.
+        // On the way, note whether the line is visible chars and single ASCII spaces (most lines
+        // are): normalising it then only trims it.
+        let mut simple = true;
+        let mut after_space = false;
         let mut i = start;
         while i < bytes.len() {
-            let c = if bytes[i].is_ascii() {
-                char::from(bytes[i])
-            } else {
-                input[i..].chars().next().expect("a char boundary")
-            };
+            let b = bytes[i];
+            if b.is_ascii_graphic() {
+                after_space = false;
+                i += 1;
+                continue;
+            }
+            if b == b' ' {
+                simple &= !after_space;
+                after_space = true;
+                i += 1;
+                continue;
+            }
+            let c = if b.is_ascii() { char::from(b) } else { input[i..].chars().next().expect("a char boundary") };
             if is_line_break(c) {
-                let line = normalize_line(input, start, i);
+                let line = normalize_scanned(input, start, i, simple);
                 start = i + c.len_utf8();
                 if c == '\r' && bytes.get(start) == Some(&b'\n') {
                     start += 1;
                 }
                 return Some(line);
             }
+            // A visible char is copied as it is; anything else needs normalising.
+            simple &= !c.is_ascii() && !is_invisible(c) && !is_space_like(c);
+            after_space = false;
             i += c.len_utf8();
         }
         done = true;
-        Some(normalize_line(input, start, input.len()))
+        Some(normalize_scanned(input, start, input.len(), simple))
     })
+}
+
+/// [`normalize_line`], given whether the line is `simple`: visible chars (neither invisible nor
+/// space-like) and single ASCII spaces.
+fn normalize_scanned(input: &str, start: usize, end: usize, simple: bool) -> Line {
+    if !simple {
+        return normalize_line(input, start, end);
+    }
+    // Nothing to collapse or drop: the line is its visible stretch, copied whole.
+    let visible = input[start..end].trim_matches(' ');
+    if visible.is_empty() {
+        return Line { text: String::new(), map: SourceMap::default(), in_start: start, in_end: start };
+    }
+    let in_start = start + (input[start..end].len() - input[start..end].trim_start_matches(' ').len());
+    let mut map = SourceMap::default();
+    map.push_copy(in_start, visible.len());
+    Line { text: visible.to_string(), map, in_start, in_end: in_start + visible.len() }
 }
 
 /// Whether any line of `input` is blank (`lines(input).iter().any(Line::is_blank)`, without
 /// normalising).
 pub fn has_blank_line(input: &str) -> bool {
+    let bytes = input.as_bytes();
     let mut blank = true;
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Printable ASCII (most of any text) is visible: no need to decode it.
+        if bytes[i].is_ascii_graphic() {
+            blank = false;
+            i += 1;
+            continue;
+        }
+        let c = if bytes[i].is_ascii() {
+            char::from(bytes[i])
+        } else {
+            input[i..].chars().next().expect("a char boundary")
+        };
+        i += c.len_utf8();
         if is_line_break(c) {
             if blank {
                 return true;
             }
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
+            if c == '\r' && bytes.get(i) == Some(&b'\n') {
+                i += 1;
             }
             blank = true;
         } else if !is_invisible(c) && !is_space_like(c) {

@@ -151,31 +151,53 @@ impl Compared {
     pub fn of(text: &str) -> Self {
         Compared { key: key(text), shingles: shingles(text) }
     }
+
+    /// Measures `text` and its [`Features`] together, lower-casing it once and walking its
+    /// words once.
+    pub fn with_features(text: &str) -> (Features, Compared) {
+        // No more words than every other byte.
+        let mut words = Vec::with_capacity(text.len().div_ceil(2));
+        let (features, folded) = Features::measure(text, |w, ascii| words.push(word_hash(w, ascii)));
+        // The key is the block lower-cased, as folding it is, unless folding straightened an
+        // apostrophe.
+        let key = if has_curly_apostrophe(text) { key(text) } else { trim_key(folded) };
+        (features, Compared { key, shingles: shingles_of(&words) })
+    }
+}
+
+/// Whether `text` holds ’ or ‘ (U+2019, U+2018).
+fn has_curly_apostrophe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])))
 }
 
 /// Hashes of the block's lower-cased word shingles.
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            // FNV-1a over the lower-cased word: only compared within one page, so any stable
-            // hash will do, and this one is far cheaper than hashing char by char with SipHash.
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            if w.is_ascii() {
-                // The same bytes as below, without Unicode case tables.
-                w.bytes().for_each(|b| add(b.to_ascii_lowercase()));
-            } else {
-                let mut buf = [0u8; 4];
-                for c in w.chars().flat_map(char::to_lowercase) {
-                    c.encode_utf8(&mut buf).bytes().for_each(&mut add);
-                }
-            }
-            h
-        })
-        .collect();
+    let words: Vec<u64> = super::features::alnum_runs(text).map(|(w, ascii)| word_hash(w, ascii)).collect();
+    shingles_of(&words)
+}
+
+/// The shingles of a block, given the hashes of its words.
+fn shingles_of(words: &[u64]) -> Vec<u64> {
     words.windows(SHINGLE_WORDS).map(|w| w.iter().fold(0u64, |acc, &x| acc.rotate_left(13) ^ x)).collect()
+}
+
+/// The hash of a word (a run of letters and digits; `ascii` when it is all ASCII), lower-cased.
+fn word_hash(w: &str, ascii: bool) -> u64 {
+    // FNV-1a over the lower-cased word: only compared within one page, so any stable hash will
+    // do, and this one is far cheaper than hashing char by char with SipHash.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    if ascii {
+        // The same bytes as below, without Unicode case tables.
+        w.bytes().for_each(|b| add(b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0u8; 4];
+        for c in w.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut add);
+        }
+    }
+    h
 }
 
 /// Which blocks are compilations of shorter blocks on the page: a page's metadata or print
@@ -185,7 +207,8 @@ fn shingles(text: &str) -> Vec<u64> {
 fn aggregates(compared: &[&Compared]) -> Vec<bool> {
     let all: Vec<&[u64]> = compared.iter().map(|c| c.shingles.as_slice()).collect();
     // For every shingle, the shortest block holding it (the first among equals).
-    let mut shortest: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut shortest: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(all.iter().map(|sh| sh.len()).sum(), Default::default());
     for (i, sh) in all.iter().enumerate() {
         for &h in *sh {
             let entry = shortest.entry(h).or_insert(i);
@@ -205,7 +228,13 @@ fn aggregates(compared: &[&Compared]) -> Vec<bool> {
 }
 
 fn key(text: &str) -> String {
-    text.to_lowercase().trim_end_matches(['…', '.', ' ']).to_string()
+    trim_key(super::vocab::lowercase(text, false))
+}
+
+/// `lower` without a trailing ellipsis, full stop or space.
+fn trim_key(mut lower: String) -> String {
+    lower.truncate(lower.trim_end_matches(['…', '.', ' ']).len());
+    lower
 }
 
 /// How many blocks after the headline the article may start and still count as anchored to it
@@ -224,14 +253,38 @@ fn headline_keys(first: &str) -> FxHashSet<String> {
     let mut keys = FxHashSet::default();
     keys.insert(key(first));
     for sep in TITLE_SEPARATORS {
-        for (at, _) in first.match_indices(sep) {
+        let mut at_first = None;
+        for at in occurrences(first, sep) {
+            at_first.get_or_insert(at);
             keys.insert(key(&first[..at]));
         }
-        if let Some(at) = first.find(sep).filter(|&at| word_count(&first[..at]) <= MAX_LEADING_SITE_WORDS) {
+        if let Some(at) = at_first.filter(|&at| word_count(&first[..at]) <= MAX_LEADING_SITE_WORDS) {
             keys.insert(key(&first[at + sep.len()..]));
         }
     }
     keys
+}
+
+/// Where `sep` (not empty) occurs in `text`, left to right and not overlapping (as
+/// `text.match_indices(sep)`): a vectorised scan for its first byte, compared there, instead of a
+/// substring searcher built per call.
+fn occurrences<'a>(text: &'a str, sep: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (h, n) = (text.as_bytes(), sep.as_bytes());
+    // The separators start with a space, common in a title: their second byte is found instead.
+    let probe = usize::from(n.len() > 1);
+    let mut free_from = 0;
+    memchr::memchr_iter(n[probe], h).filter_map(move |hit| {
+        let at = hit.checked_sub(probe).filter(|&at| at >= free_from && h[at..].starts_with(n))?;
+        free_from = at + n.len();
+        Some(at)
+    })
+}
+
+/// Where the last occurrence of `sep` (not empty) in `text` starts (as `text.rfind(sep)`).
+fn last_occurrence(text: &str, sep: &str) -> Option<usize> {
+    let (h, n) = (text.as_bytes(), sep.as_bytes());
+    let probe = usize::from(n.len() > 1);
+    memchr::memrchr_iter(n[probe], h).filter_map(|hit| hit.checked_sub(probe)).find(|&at| h[at..].starts_with(n))
 }
 
 /// The main text: the best-scoring run of blocks, unless the headline anchors another one.
@@ -240,10 +293,17 @@ fn headline_keys(first: &str) -> FxHashSet<String> {
 /// or its headline part). When the best run crosses such a repeat, what comes before it is a
 /// menu or teaser list that happened to score well; when the best run lies elsewhere (a long
 /// footer, a comment-like section), a decent run right after the headline is still the article.
-fn main_run(texts: &[&str], features: &[Features], compared: &[&Compared], weights: &[f32]) -> Option<Run> {
+fn main_run(
+    texts: &[&str],
+    features: &[Features],
+    compared: &[&Compared],
+    keys: &FxHashSet<String>,
+    weights: &[f32],
+) -> Option<Run> {
     let global = best_run(weights)?;
-    let Some(first) = texts.first() else { return Some(global) };
-    let keys = headline_keys(first);
+    if texts.is_empty() {
+        return Some(global);
+    }
     let anchors =
         (1..texts.len()).filter(|&i| features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&compared[i].key));
     let mut prefix = Vec::with_capacity(weights.len() + 1);
@@ -269,15 +329,20 @@ fn main_run(texts: &[&str], features: &[Features], compared: &[&Compared], weigh
 pub fn select(texts: &[&str]) -> Selection {
     let features: Vec<Features> = texts.iter().map(|t| Features::of(t)).collect();
     let compared: Vec<Compared> = texts.iter().map(|t| Compared::of(t)).collect();
-    select_measured(texts, &features, &compared.iter().collect::<Vec<_>>())
+    select_measured(texts, &features, &compared.iter().collect::<Vec<_>>(), false)
 }
 
 /// [`select`] with each block's [`Features`] and [`Compared`] already measured (`features[i]`
 /// and `compared[i]` for `texts[i]`): the cleaner's later passes re-decide a subset of the blocks
 /// without measuring them again.
-pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compared]) -> Selection {
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    let aggregate = aggregates(compared);
+///
+/// `after_kept` says the blocks are some of those a selection over more blocks kept. None of
+/// them is then a compilation of the others ([`aggregates`]): a kept block was not one among
+/// more blocks, and among fewer, fewer of its shingles occur in a shorter block.
+pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compared], after_kept: bool) -> Selection {
+    let mut seen: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(texts.len(), Default::default());
+    let aggregate = if after_kept { vec![false; compared.len()] } else { aggregates(compared) };
+    debug_assert!(!after_kept || aggregates(compared).iter().all(|&a| !a), "a kept block compiles others");
     let duplicate: Vec<bool> =
         compared.iter().zip(&aggregate).map(|(c, &a)| !seen.insert(c.key.as_str()) || a).collect();
     let weights: Vec<f32> = (0..texts.len())
@@ -290,7 +355,9 @@ pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compa
         None if duplicate[i] => Reason::Duplicate,
         None => Reason::Boilerplate,
     };
-    let Some(Run { start, end, .. }) = main_run(texts, features, compared, &weights) else {
+    // The keys a repeat of the headline may have, for finding both the main text and the title.
+    let keys = texts.first().map(|first| headline_keys(first)).unwrap_or_default();
+    let Some(Run { start, end, .. }) = main_run(texts, features, compared, &keys, &weights) else {
         // No prose anywhere: a short note, a list, a single sentence. Keep whatever is not
         // furniture or repeated; there is no page around it to find a title in.
         for (i, d) in decisions.iter_mut().enumerate() {
@@ -316,7 +383,7 @@ pub fn select_measured(texts: &[&str], features: &[Features], compared: &[&Compa
         }
     }
 
-    let (title, site_name) = find_title(texts, features, compared, &decisions, start);
+    let (title, site_name) = find_title(texts, features, compared, &keys, &decisions, start);
     if let Some((i, _)) = &title {
         decisions[*i] = Decision::Drop(Reason::Title);
     }
@@ -347,21 +414,22 @@ const MAX_LEADING_SITE_WORDS: usize = 4;
 /// The most words a site name after the headline ("Headline | Site") may have.
 const MAX_TRAILING_SITE_WORDS: usize = 5;
 
-/// Words as the features count them (scripts without spaces by characters).
+/// Words as the features count them (scripts without spaces by characters), without measuring
+/// the rest of the features (the vocabulary regexes are most of their cost).
 fn word_count(text: &str) -> usize {
-    Features::of(text).words
+    super::features::word_count(text)
 }
 
 /// Splits a page-title line into (headline, site name), when it has that shape.
 fn first_line_split(text: &str) -> Option<(&str, &str)> {
     for sep in TITLE_SEPARATORS {
-        if let Some(at) = text.rfind(sep) {
+        if let Some(at) = last_occurrence(text, sep) {
             let (left, right) = (&text[..at], &text[at + sep.len()..]);
             if right.split_whitespace().count() <= MAX_TRAILING_SITE_WORDS && word_count(left) >= 2 {
                 return Some((left.trim(), right.trim()));
             }
         }
-        if let Some(at) = text.find(sep) {
+        if let Some(at) = occurrences(text, sep).next() {
             let (left, right) = (&text[..at], &text[at + sep.len()..]);
             if word_count(left) <= MAX_LEADING_SITE_WORDS && word_count(right) >= 4 {
                 return Some((right.trim(), left.trim()));
@@ -376,6 +444,7 @@ fn find_title(
     texts: &[&str],
     features: &[Features],
     compared: &[&Compared],
+    keys: &FxHashSet<String>,
     decisions: &[Decision],
     body_start: usize,
 ) -> (Option<(usize, String)>, Option<String>) {
@@ -387,7 +456,6 @@ fn find_title(
     let split = first_line_split(first);
     // The headline repeated as its own block (the page's h1) is the best evidence; the one
     // nearest the text is the article's own.
-    let keys = headline_keys(first);
     let repeat = (1..body_start)
         .rev()
         .find(|&i| dropped_before(i) && features[i].words >= MIN_HEADLINE_WORDS && keys.contains(&compared[i].key));

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::starts::Starts;
+
 /// Why a piece of the input is not part of the article body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[non_exhaustive]
@@ -94,13 +96,166 @@ impl Reason {
 
 struct Pattern {
     reason: Reason,
-    regex: Regex,
     /// Whether the pattern may match a long block (it is specific enough on its own).
     any_length: bool,
+    /// The pattern's alternatives, in parts: it matches where any part does.
+    ///
+    /// Every block is searched with every pattern, so the parts are kept cheap. An alternative
+    /// that may match anywhere makes a regex search the whole block, while one anchored to the
+    /// start fails within a few bytes; so the anchored alternatives make up the main regex, and
+    /// the others are plain phrases or a regex behind a gate.
+    parts: Vec<Part>,
+}
+
+/// Some alternatives of a pattern.
+enum Part {
+    /// A regex, searched only where its gate holds: a cheap test that is false for every text the
+    /// regex cannot match.
+    Regex(GatedRegex),
+    /// Phrases matched anywhere in the block (a regex alternative of plain text).
+    Phrases(&'static [Phrase]),
 }
 
 fn pattern(reason: Reason, any_length: bool, re: &str) -> Pattern {
-    Pattern { reason, regex: Regex::new(re).expect("furniture pattern compiles"), any_length }
+    Pattern { reason, any_length, parts: vec![regex_part(re, |_| true)] }
+}
+
+fn regex_part(re: &str, may_match: fn(&str) -> bool) -> Part {
+    Part::Regex(GatedRegex::new(re, may_match))
+}
+
+/// A regex with cheap checks before it: the block must start as a match can ([`Starts`], for
+/// a regex anchored to the start of the block) and pass `may_match`.
+struct GatedRegex {
+    regex: Regex,
+    starts: Option<Starts>,
+    may_match: fn(&str) -> bool,
+}
+
+impl GatedRegex {
+    fn new(re: &str, may_match: fn(&str) -> bool) -> GatedRegex {
+        GatedRegex { regex: Regex::new(re).expect("furniture pattern compiles"), starts: Starts::of(re), may_match }
+    }
+
+    fn is_match(&self, haystack: &str) -> bool {
+        self.starts.as_ref().is_none_or(|s| s.may_start(haystack))
+            && (self.may_match)(haystack)
+            && self.regex.is_match(haystack)
+    }
+}
+
+impl Pattern {
+    /// The pattern, its main regex searched only where `may_match` holds.
+    fn gated(mut self, may_match: fn(&str) -> bool) -> Pattern {
+        if let Some(Part::Regex(regex)) = self.parts.first_mut() {
+            regex.may_match = may_match;
+        }
+        self
+    }
+
+    /// The pattern with more alternatives: `re`, searched only where `may_match` holds.
+    fn or_gated(mut self, re: &str, may_match: fn(&str) -> bool) -> Pattern {
+        self.parts.push(regex_part(re, may_match));
+        self
+    }
+
+    /// The pattern with more alternatives: phrases that match anywhere in the block.
+    fn or_phrases(mut self, phrases: &'static [Phrase]) -> Pattern {
+        self.parts.push(Part::Phrases(phrases));
+        self
+    }
+
+    fn is_match(&self, haystack: &str) -> bool {
+        self.parts.iter().any(|part| match part {
+            Part::Regex(regex) => regex.is_match(haystack),
+            Part::Phrases(phrases) => phrases.iter().any(|p| p.is_in(haystack)),
+        })
+    }
+}
+
+/// A phrase looked for anywhere in a block. Blocks are short, and every block is searched for
+/// every phrase: a vectorised scan for the phrase's rarest byte (by English letter frequency)
+/// with a comparison at each hit beats building a substring searcher per search.
+struct Phrase {
+    text: &'static str,
+    /// Where the rarest byte of `text` is.
+    rare_at: usize,
+}
+
+impl Phrase {
+    const fn new(text: &'static str) -> Phrase {
+        let bytes = text.as_bytes();
+        let mut rare_at = 0;
+        let mut i = 1;
+        while i < bytes.len() {
+            if commonness(bytes[i]) < commonness(bytes[rare_at]) {
+                rare_at = i;
+            }
+            i += 1;
+        }
+        Phrase { text, rare_at }
+    }
+
+    /// Whether `haystack` contains the phrase.
+    fn is_in(&self, haystack: &str) -> bool {
+        let (h, n) = (haystack.as_bytes(), self.text.as_bytes());
+        let Some(&rare) = n.get(self.rare_at) else { return true };
+        memchr::memchr_iter(rare, h).any(|i| i >= self.rare_at && h[i - self.rare_at..].starts_with(n))
+    }
+}
+
+/// How common a byte is in English text, higher for more common ones (0 for bytes that are not
+/// lower-case letters or a space).
+const fn commonness(b: u8) -> usize {
+    const BY_FREQUENCY: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+    let mut i = 0;
+    while i < BY_FREQUENCY.len() {
+        if BY_FREQUENCY[i] == b {
+            return BY_FREQUENCY.len() - i;
+        }
+        i += 1;
+    }
+    0
+}
+
+/// Gate of the cookie pattern: every alternative but the last holds "cookie"; the last starts
+/// with "by ".
+fn may_be_cookie_notice(lower: &str) -> bool {
+    const COOKIE: Phrase = Phrase::new("cookie");
+    COOKIE.is_in(lower) || lower.starts_with("by ")
+}
+
+/// Gate of the copyright pattern: each alternative starts the block with "(c)" or "copyright",
+/// or holds "©" or "all rights reserved".
+fn may_be_copyright(lower: &str) -> bool {
+    const SIGN: Phrase = Phrase::new("©");
+    const RESERVED: Phrase = Phrase::new("all rights reserved");
+    lower.starts_with("(c)") || lower.starts_with("copyright") || SIGN.is_in(lower) || RESERVED.is_in(lower)
+}
+
+/// Gate of the caption-credit pattern: a date ends in ", 19xx" or ", 20xx", a slideshow
+/// caption starts with a digit (`\d` is any Unicode digit, all of them numeric), and a credit in
+/// brackets ends the block with ")".
+fn may_be_caption(lower: &str) -> bool {
+    const YEAR_19: Phrase = Phrase::new(", 19");
+    const YEAR_20: Phrase = Phrase::new(", 20");
+    lower.ends_with(')')
+        || lower.chars().next().is_some_and(char::is_numeric)
+        || YEAR_19.is_in(lower)
+        || YEAR_20.is_in(lower)
+}
+
+/// Gate of the agency-credit alternatives: one ends the block with ")", the other holds
+/// "via getty images" or a "/" before the agency.
+fn may_be_agency_credit(lower: &str) -> bool {
+    const VIA_GETTY: Phrase = Phrase::new("via getty images");
+    lower.ends_with(')') || memchr::memchr(b'/', lower.as_bytes()).is_some() || VIA_GETTY.is_in(lower)
+}
+
+/// Gate of the author-biography pattern: it starts with a capital (`\p{Lu}`; every such letter
+/// is `char::is_uppercase`).
+fn may_be_author_bio(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Reasons whose patterns need the original capitalisation (names are capitalised).
@@ -134,22 +289,85 @@ macro_rules! comment_author_line {
 /// Phrasings that open a comment section (or sit only inside one). The article never continues
 /// past them, so the main text may not run across them; form labels such as "Email" are left
 /// out because they double as share links.
-static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)(?-u:\b).{0,30}$|",
-        r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
-        comment_count_header!(), "|", comment_author_line!()
-    ))
-    .expect("comment-section pattern compiles")
+static COMMENT_SECTION: LazyLock<[GatedRegex; 2]> = LazyLock::new(|| {
+    [
+        GatedRegex::new(
+            concat!(
+                r"^(leave|post|add|write|submit|join) (a |an |your |the )*(reply|comment|response|discussion|conversation)(?-u:\b).{0,30}$|",
+                r"^comments?( \(\d+\))?\W*$|^comments are closed|^you must be (logged|signed) in to (post|leave) a comment|",
+                comment_count_header!(),
+            ),
+            |_| true,
+        ),
+        // Apart: it may start with any char, so only its colon at the end can gate it.
+        GatedRegex::new(comment_author_line!(), ends_with_colon),
+    ]
 });
+
+/// Gate of the comment-author line, which ends with a colon.
+fn ends_with_colon(lower: &str) -> bool {
+    lower.ends_with(':')
+}
 
 /// `text` as the patterns see it: lower-cased, with curly apostrophes straightened.
 pub(crate) fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        // The same result without Unicode case tables (and no curly apostrophes to replace).
-        return text.to_ascii_lowercase();
+    lowercase(text, true)
+}
+
+/// `text.to_lowercase()`, with curly apostrophes straightened when `straighten` (no char
+/// lower-cases to one, so straightening before or after lower-casing is the same). Copies runs of
+/// ASCII at once and looks up case tables only for the other chars.
+pub(crate) fn lowercase(text: &str, straighten: bool) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        push_ascii_lowercase(&mut out, &rest.as_bytes()[..ascii]);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        match c {
+            // Only `str::to_lowercase` knows the final-sigma rule.
+            'Σ' => return lowercase_by_str(text, straighten),
+            '’' | '‘' if straighten => out.push(b'\''),
+            _ => {
+                let mut buf = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        rest = &rest[c.len_utf8()..];
     }
-    text.to_lowercase().replace(['’', '‘'], "'")
+    // Whole chars only were written, so this never falls back.
+    String::from_utf8(out).unwrap_or_else(|_| lowercase_by_str(text, straighten))
+}
+
+/// [`lowercase`] the plain way.
+fn lowercase_by_str(text: &str, straighten: bool) -> String {
+    let lower = text.to_lowercase();
+    if straighten { lower.replace(['’', '‘'], "'") } else { lower }
+}
+
+/// Appends `ascii` (ASCII bytes), lower-cased eight bytes at a time in place.
+fn push_ascii_lowercase(out: &mut Vec<u8>, ascii: &[u8]) {
+    let from = out.len();
+    out.extend_from_slice(ascii);
+    let mut chunks = out[from..].chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes((&*chunk).try_into().expect("8 bytes"));
+        chunk.copy_from_slice(&ascii_lowercase_word(word).to_le_bytes());
+    }
+    chunks.into_remainder().make_ascii_lowercase();
+}
+
+/// Eight ASCII bytes, lower-cased: adding 0x3f to a byte sets its top bit from 'A' up, adding
+/// 0x25 from past 'Z'; no ASCII byte carries into the next. The upper-case bytes get 0x20 added.
+fn ascii_lowercase_word(word: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let from_a = word + 0x3f * EACH;
+    let past_z = word + 0x25 * EACH;
+    let upper = from_a & !past_z & (0x80 * EACH);
+    word | (upper >> 2)
 }
 
 /// Whether a block opens (or belongs only to) a comment section.
@@ -161,7 +379,10 @@ pub fn opens_comment_section(text: &str) -> bool {
 pub(crate) fn opens_comment_section_folded(text: &str, lower: &str) -> bool {
     // "He says:" introduces a quote in an article; a commenter's name is not a pronoun.
     let pronoun = || lower.split(' ').next().is_some_and(|w| PRONOUNS.contains(&w));
-    text.split_whitespace().count() <= SHORT_BLOCK_WORDS && !pronoun() && COMMENT_SECTION.is_match(lower)
+    // The anchored regex fails within a few bytes on most blocks: cheaper than counting words first.
+    !pronoun()
+        && COMMENT_SECTION.iter().any(|r| r.is_match(lower))
+        && text.split_whitespace().nth(SHORT_BLOCK_WORDS).is_none()
 }
 
 const PRONOUNS: [&str; 12] = ["he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "one", "everyone"];
@@ -182,19 +403,24 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"(a |an |your |all |the |\d+ |more )*(reply|replies|comments?|response|responses|discussion|conversation)(?-u:\b).{0,30}$|",
                 r"^(\d+ )?(comments?|responses?|replies|reactions?|discussion)( \(\d+\)| \d+)?\W*$|",
                 r"^cancel reply$|^(name|email|e-mail|website|comment|message)\s*\*?\s*(\(required\))?$|",
-                r"your email address will not be published|required fields are marked|",
                 r"^you must be (logged|signed) in to (post|leave) a comment|",
                 r"^save my name,? email|^notify me of (new |follow-up )?(comments|posts|replies)|",
-                r"^this site uses akismet|comments powered by|^comments are closed|",
+                r"^this site uses akismet|^comments are closed|",
                 r"^(be the first to comment|there are no comments( yet)?|no comments( yet)?)\W*$|",
                 r"^(please )?(log|sign) in to comment|^commenting (rules|policy|guidelines)$|^community guidelines$|",
                 comment_count_header!(),
                 "|",
-                comment_author_line!(),
-                "|",
                 r"^(reply|report|report comment|reply to this comment|(log|sign) in to reply)\W*$"
             ),
-        ),
+        )
+        .or_gated(comment_author_line!(), ends_with_colon)
+        .or_phrases(const {
+            &[
+            Phrase::new("your email address will not be published"),
+            Phrase::new("required fields are marked"),
+            Phrase::new("comments powered by"),
+        ]
+        }),
         pattern(
             Related,
             false,
@@ -216,10 +442,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(share|tweet|pin|email|e-mail|print|save|copy link|copy url|whatsapp|facebook|twitter|linkedin|reddit|pinterest|tumblr|flipboard|messenger|telegram|sms)",
                 r"( (this|the|on|via|to|it|with|article|story|post|page|link|a friend|your friends|friends))*",
                 r"( (facebook|twitter|linkedin|reddit|pinterest|whatsapp|email|e-mail|tumblr|x|messenger|telegram|flipboard|google\+?))?\s*(\(opens in new window\))?\W*$|",
-                r"^click to (share|email|print|tweet)(?-u:\b)|^share (this|the) (article|story|post|page)(?-u:\b)|^sharing buttons?|sharing buttons$|",
+                r"^click to (share|email|print|tweet)(?-u:\b)|^share (this|the) (article|story|post|page)(?-u:\b)|^sharing buttons?|",
                 r"^(share|follow) on(?-u:\b).{0,40}$|^\d+ shares?$"
             ),
-        ),
+        )
+        .or_gated(r"sharing buttons$", |lower| lower.ends_with("sharing buttons")),
         pattern(
             Follow,
             false,
@@ -233,16 +460,17 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             concat!(
                 r"^(subscribe|sign up|signup|register|log ?in|sign ?in|log ?out|sign ?out|my account|create (an |a free )?account|get (the|our|a)( free)? [\w ]*newsletter)(?-u:\b).{0,60}$|",
-                r"newsletter|^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?(?-u:\b).{0,40}$|",
+                r"^already (a subscriber|have an account)|^(enter|your) e-?mail( address)?(?-u:\b).{0,40}$|",
                 r"^by (signing up|subscribing|clicking)(?-u:\b).{0,200}(agree|terms|privacy)|^(get|receive) (breaking|the latest|daily|free|our)(?-u:\b).{0,80}(inbox|email|alerts|notifications)(?-u:\b)|",
                 r"^(thanks|thank you) for (signing up|subscribing)|^turn on (desktop )?notifications|^get breaking news in your browser|^(start|get) (your )?free trial|^subscriber(s)? (only|exclusive)"
             ),
-        ),
+        )
+        .or_phrases(const { &[Phrase::new("newsletter")] }),
         pattern(
             Cookies,
             true,
             r"(?-u:\b)(we|this (site|website)) uses? cookies(?-u:\b)|(?-u:\b)(utilizziamo|usiamo|usamos|utilizamos|utiliza|utilizza|usa|nous utilisons|wir verwenden|verwendet) (i |os |los |des |les )?cookies?(?-u:\b)|(?-u:\b)cookie (policy|settings|preferences|consent|notice)(?-u:\b)|(?-u:\b)(accept|allow|manage|reject) (all )?cookies(?-u:\b)|^by (continuing to (use|browse)|using) (this|our) (site|website)",
-        ),
+        ).gated(may_be_cookie_notice),
         pattern(
             Advertisement,
             false,
@@ -257,7 +485,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             r"^(tags?|topics?|filed under|categories|category|posted in|tagged( with)?|keywords|related topics)\s*:?(\s.{0,200})?$",
         ),
-        pattern(Copyright, true, r"^(©|\(c\)|copyright(?-u:\b))|all rights reserved|^\S+ ©|© ?(19|20)\d\d"),
+        pattern(Copyright, true, r"^(©|\(c\)|copyright(?-u:\b))|all rights reserved|^\S+ ©|© ?(19|20)\d\d")
+            .gated(may_be_copyright),
         pattern(
             Legal,
             false,
@@ -277,9 +506,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
             concat!(
                 r"^(photo|photos|image|images|picture|video|graphic|illustration|photograph|photography|credit|credits|source|caption)s?( credit)?\s*[:/|]|",
-                r"^(image|photo|picture) (copyright|credit|source|by|courtesy)(?-u:\b)|\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|",
-                r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)(?-u:\b).{0,60}$|(?-u:\b)(via getty images|/getty images|/ap|/afp|/reuters)\W*$"
+                r"^(image|photo|picture) (copyright|credit|source|by|courtesy)(?-u:\b)|",
+                r"^(getty images|shutterstock|ap photo|afp photo|reuters photo|file photo)(?-u:\b).{0,60}$"
             ),
+        )
+        .or_gated(
+            r"\((ap|afp|reuters|getty|epa|ap photo|afp photo|getty images)[^)]*\)$|(?-u:\b)(via getty images|/getty images|/ap|/afp|/reuters)\W*$",
+            may_be_agency_credit,
         ),
         pattern(
             Byline,
@@ -310,7 +543,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"^(\p{Lu}[\p{L}.'’-]*\s){1,3}(\([^)]{1,60}\)\s)?(is|was) (a|an|the) ([\p{L}-]+ ){0,5}",
                 r"(writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|author|blogger|freelancer)(?-u:\b)"
             ),
-        ),
+        ).gated(may_be_author_bio),
         pattern(
             Credit,
             true,
@@ -322,7 +555,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 // A slideshow caption ("2 of 7 …") or a caption ending in its credit.
                 r"^\d{1,3} of \d{1,3} \S|\((photo|image|picture|credit|foto|video)s?( credit)?:[^)]*\)$"
             ),
-        ),
+        ).gated(may_be_caption),
     ]
 });
 
@@ -341,7 +574,7 @@ pub(crate) fn furniture_folded(text: &str, lower: &str, words: usize) -> Option<
         .iter()
         .filter(|p| p.any_length || words <= SHORT_BLOCK_WORDS)
         .filter(|p| !(sentence && matches!(p.reason, Reason::Byline | Reason::Date)))
-        .find(|p| p.regex.is_match(if matches_original_case(p.reason) { text } else { lower }))
+        .find(|p| p.is_match(if matches_original_case(p.reason) { text } else { lower }))
         .map(|p| p.reason)
 }
 
