@@ -138,15 +138,20 @@ impl GatedRegex {
     }
 
     fn is_match(&self, haystack: &str) -> bool {
-        self.starts.as_ref().is_none_or(|s| s.may_start(haystack))
-            && (self.may_match)(haystack)
-            && self.regex.is_match(haystack)
+        let gated = self.starts.as_ref().is_none_or(|s| s.may_start(haystack)) && (self.may_match)(haystack);
+        // The gates are hand-written or derived from the regex: a gate that no longer implies its
+        // regex (say, after an edit to one alternative) would lose matches silently. Debug builds,
+        // the tests and the fuzzers check every rejection.
+        debug_assert!(gated || !self.regex.is_match(haystack), "a gate rejected a match of {}", self.regex.as_str());
+        gated && self.regex.is_match(haystack)
     }
 }
 
 impl Pattern {
-    /// The pattern, its main regex searched only where `may_match` holds.
+    /// The pattern, its main regex searched only where `may_match` holds (a pattern made by
+    /// [`regex_part`] first, as every caller's is).
     fn gated(mut self, may_match: fn(&str) -> bool) -> Pattern {
+        debug_assert!(matches!(self.parts.first(), Some(Part::Regex(_))), "gated() needs a regex first");
         if let Some(Part::Regex(regex)) = self.parts.first_mut() {
             regex.may_match = may_match;
         }
@@ -338,7 +343,9 @@ pub(crate) fn lowercase(text: &str, straighten: bool) -> String {
         }
         rest = &rest[c.len_utf8()..];
     }
-    // Whole chars only were written, so this never falls back.
+    // Whole chars only were written, so this is valid UTF-8; a bug here should show in debug
+    // builds, and falls back to the plain way in release.
+    debug_assert!(std::str::from_utf8(&out).is_ok(), "lowercase wrote invalid UTF-8");
     String::from_utf8(out).unwrap_or_else(|_| lowercase_by_str(text, straighten))
 }
 
