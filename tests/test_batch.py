@@ -110,3 +110,19 @@ def test_batches_run_while_other_threads_hold_on():
         stop.set()
         t.join()
     assert ticks
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(enabled):
+    # The core pauses the collector while it builds result objects; it must come back as it was.
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        copydesk.analyze(NOTE)
+        assert gc.isenabled() is enabled
+        copydesk.analyze_batch([NOTE] * 600, threads=2)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

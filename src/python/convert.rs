@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
 use super::detach::run_detached;
+use super::gc_pause::GcPause;
 use super::objects::{self, Extras};
 use crate::offsets::{Piece, bytes_to_chars};
 use crate::{Article, Format, Options, batch};
@@ -99,6 +100,7 @@ pub fn analyze<'py>(py: Python<'py>, text: PyBackedStr, clean: bool, format: &st
     let input: &str = &text;
     let options = options(clean, format)?;
     let (a, extras) = run_detached(py, || record(input, crate::analyze_with(input, &options)));
+    let _paused = GcPause::new(py);
     objects::article(py, a, extras)
 }
 
@@ -125,5 +127,6 @@ pub fn analyze_batch<'py>(
             Ok(inputs.iter().map(|t| analyze_one(t)).collect())
         }
     })?;
+    let _paused = GcPause::new(py);
     records.into_iter().map(|(a, extras)| objects::article(py, a, extras)).collect()
 }

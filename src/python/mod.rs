@@ -3,6 +3,7 @@
 
 mod convert;
 mod detach;
+mod gc_pause;
 mod objects;
 
 use pyo3::create_exception;
