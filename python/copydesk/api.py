@@ -31,7 +31,8 @@ def _as_text(text: object, what: str = "text") -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"{what} must be str, not {type(text).__name__}")
-    if _SURROGATE.search(text) is not None:
+    # isascii() is O(1) in CPython (a flag of the string), and most news text is ASCII.
+    if not text.isascii() and _SURROGATE.search(text) is not None:
         text = _SURROGATE.sub("\ufffd", text)
     return text
 
