@@ -1,6 +1,6 @@
 //! Name grouping: exact repeats, surname ↔ full name, honorific forms, acronyms.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FxHashMap, FxHashSet};
 
 use super::{Doc, is_possessive, lower_word};
 use crate::{Entity, Label, Mention, Span};
@@ -187,7 +187,7 @@ pub(crate) fn cluster(doc: &Doc, mentions: &mut [Mention]) -> Vec<Entity> {
     let keys: Vec<Vec<&str>> = ranges.iter().map(|&(s, e)| name_words(doc, s, e)).collect();
 
     // Surnames of the people named in full anywhere in the article.
-    let person_surnames: HashSet<String> = mentions
+    let person_surnames: FxHashSet<String> = mentions
         .iter()
         .zip(&keys)
         .filter(|(m, k)| m.label == Label::Person && k.len() >= 2)
@@ -196,11 +196,11 @@ pub(crate) fn cluster(doc: &Doc, mentions: &mut [Mention]) -> Vec<Entity> {
 
     let mut groups: Vec<Group> = Vec::new();
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
-    let mut exact: HashMap<(String, Label), usize> = HashMap::new();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
-    let mut by_initials: HashMap<(String, Label), Vec<usize>> = HashMap::new();
+    let mut exact: FxHashMap<(String, Label), usize> = FxHashMap::default();
+    let mut by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut acronyms: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_initials: FxHashMap<(String, Label), Vec<usize>> = FxHashMap::default();
     let mut pending: Vec<usize> = Vec::new();
 
     let new_group = |groups: &mut Vec<Group>, label: Label| {

@@ -22,7 +22,7 @@
 //! Each entity keeps the first role/affiliation found, unless a later mention gives both where
 //! the first gave only one.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::names::is_honorific;
@@ -257,7 +257,7 @@ const AFTER_ROLE: &[&str] = &["at", "for", "of"];
 const COMMON_WORD_MAX_CONFIDENCE: f32 = 0.9;
 
 /// Demonym (lowercase) → country name, from `data/gazetteers/demonym_countries.txt`.
-static DEMONYM_COUNTRY: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static DEMONYM_COUNTRY: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     include_str!("../../data/gazetteers/demonym_countries.txt").lines().filter_map(|l| l.split_once('\t')).collect()
 });
 
@@ -349,7 +349,7 @@ fn is_capitalised(w: &str) -> bool {
 /// honorifics (`Foreign Minister`, `Lord`), but not a single role word (`King` may be a surname).
 pub(crate) fn clean_mentions(doc: &Doc, mentions: Vec<Mention>) -> Vec<Mention> {
     // Words the article writes in lower case ("regional", "analysts").
-    let lower: HashSet<&str> = (0..doc.tokens.len())
+    let lower: FxHashSet<&str> = (0..doc.tokens.len())
         .map(|i| doc.word(i))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
@@ -423,9 +423,9 @@ impl Found {
 struct Index {
     ranges: Vec<(usize, usize)>,
     /// Mention starting at a token.
-    starting: HashMap<usize, usize>,
+    starting: FxHashMap<usize, usize>,
     /// Mention whose last token is this one.
-    ending: HashMap<usize, usize>,
+    ending: FxHashMap<usize, usize>,
 }
 
 /// Whether token `i` starts a sentence (start of text or line, or after `.`, `!`, `?`, `:`).
@@ -586,8 +586,8 @@ fn org_affiliation(doc: &Doc, idx: &Index, mentions: &[Mention], s: usize) -> Fo
 /// module docs); relabels MISC organisations in front of a role as ORG.
 pub(crate) fn assign(doc: &Doc, mentions: &mut [Mention], entities: &mut [Entity]) {
     let ranges: Vec<(usize, usize)> = mentions.iter().map(|m| doc.token_range(m.start, m.end)).collect();
-    let mut starting = HashMap::with_capacity(mentions.len());
-    let mut ending = HashMap::with_capacity(mentions.len());
+    let mut starting = FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    let mut ending = FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (i, &(s, e)) in ranges.iter().enumerate() {
         if e > s {
             starting.entry(s).or_insert(i);

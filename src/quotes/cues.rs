@@ -1,7 +1,7 @@
 //! The reporting-verb lexicon: every form of the verbs that attribute speech, writing, beliefs
 //! and evaluations, with what each can introduce.
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Attributes a direct quote: `"…," X said`, `X said: "…"`, `X called it "…"`.
@@ -231,10 +231,10 @@ impl Cue {
     }
 }
 
-fn table() -> &'static HashMap<&'static str, Cue> {
-    static TABLE: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static str, Cue> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Cue>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for &(forms, flags) in VERBS {
             let mut it = forms.split(' ');
             let lemma = it.next().unwrap_or_default();

@@ -5,7 +5,7 @@
 //! ("the minister", "Brazilian media outlets", "analysts in Lisbon"). All searches stay inside one
 //! sentence and a few tokens, so the cost per cue is bounded.
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap;
 
 use super::{Doc, NONE};
 use crate::Label;
@@ -1097,7 +1097,7 @@ fn is_weekday(w: &str) -> bool {
 /// What is known about names in the document, for resolving speakers to canonical names.
 pub(crate) struct NameBook {
     /// Last word of a name → the fullest name ending in it, and where that name first occurs.
-    by_last: HashMap<String, String>,
+    by_last: FxHashMap<String, String>,
     /// Byte positions and names of people (names after a role, or names that spoke), sorted.
     people: Vec<(usize, String)>,
 }
@@ -1105,7 +1105,7 @@ pub(crate) struct NameBook {
 impl NameBook {
     /// Collects the names of the document: every role-stripped run of two or more name words.
     pub(crate) fn new(doc: &Doc) -> NameBook {
-        let mut by_last: HashMap<String, String> = HashMap::new();
+        let mut by_last: FxHashMap<String, String> = FxHashMap::default();
         let mut people = Vec::new();
         let mut i = 0;
         let n = doc.toks.len();
