@@ -216,9 +216,10 @@ const F_ONE_CHAR: u8 = 1 << 6;
 const F_ACRONYM: u8 = 1 << 7;
 
 /// What a word looks like, computed once per token: hashes of its strings (see [`hash_bytes`]),
-/// never the strings themselves.
+/// never the strings themselves. A word's own and window features ([`word_features`],
+/// [`window_features`]) are made of its `Word` alone, so equal `Word`s have equal such features.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Word {
+pub(super) struct Word {
     /// The text with typographic quotes and dashes mapped to ASCII.
     form: u64,
     /// Lowercase with every digit mapped to `0`.
@@ -273,6 +274,12 @@ struct Marks {
 }
 
 impl Word {
+    /// A 64-bit hash of the word for hash tables: that of its form, which the rest of the `Word`
+    /// is computed from.
+    pub(super) fn key(&self) -> u64 {
+        self.form
+    }
+
     fn marks(&self) -> Marks {
         Marks {
             alpha: self.alpha,
@@ -546,6 +553,12 @@ impl<'a> Analysis<'a> {
     /// Which distinct word token `i` is, below [`Analysis::n_forms`].
     pub fn form_of(&self, i: usize) -> usize {
         self.form_of[i] as usize
+    }
+
+    /// Distinct word `form`: all that [`Extractor::push_word`] and [`Extractor::push_window`]
+    /// read of it.
+    pub(super) fn word(&self, form: usize) -> &Word {
+        &self.forms[form]
     }
 
     fn doc_stats(&self) -> Vec<DocStats> {

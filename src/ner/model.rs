@@ -15,7 +15,9 @@
 //! checksum u64      FNV-1a of everything before it
 //! ```
 
-use super::features::{Analysis, DocRef, Extractor, Features, Fnv, WINDOW};
+use std::cell::RefCell;
+
+use super::features::{Analysis, DocRef, Extractor, Features, Fnv, HashedMap, WINDOW, Word};
 
 /// The entity types, in tag order.
 pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
@@ -140,49 +142,42 @@ impl RowSums {
 /// The summed weights of the features a token has because of its own word and of its window
 /// neighbours ([`Extractor::push_word`], [`Extractor::push_window`]), for one or two weight
 /// tables (a stage's, and the next stage's when that one [`Extractor::extends`] it). These depend
-/// on the words alone, so they are summed once per distinct word of the document and reused for
-/// every token of it (about half the tokens of an article repeat an earlier word), instead of
-/// being hashed and summed again for each token: about two thirds of a token's features.
-///
-/// The sums are kept for at most [`WordSums::MAX_WORDS`] words at a time (then forgotten and made
-/// again as needed), so memory does not grow with the vocabulary of a huge document. Integer sums
-/// in any grouping are exact, so the scores are those of the whole feature lists.
-struct WordSums<'m> {
+/// on the word alone (its [`Word`]), so they are summed once per distinct word and reused for
+/// every token of it, instead of being hashed and summed again for each token: about two thirds
+/// of a token's features. They are kept in a [`WordCache`], which may outlive the document (see
+/// [`Model::decode_cached`]); this holds, per distinct word of the document, where its sums are
+/// in the cache. Integer sums in any grouping are exact, so the scores are those of the whole
+/// feature lists.
+struct WordSums<'m, 'c> {
     extractor: &'m Extractor,
     tables: [&'m [i16]; 2],
     /// How many of `tables` are used (1 or 2).
     n_tables: usize,
-    /// Per distinct word of the document: its entry, or `NONE`.
+    /// Where the sums are kept, claimed for `extractor` and `tables`.
+    cache: &'c mut WordCache,
+    /// Per distinct word of the document: its slot in `cache`, or `NONE`.
     entry: Vec<u32>,
-    /// Per entry: its word.
-    word: Vec<u32>,
-    /// How many entries are kept at most ([`WordSums::MAX_WORDS`]).
-    max_words: usize,
-    /// Per entry, the sums over the word's own features, then over its features as each
-    /// [`WINDOW`] neighbour: `PARTS` parts, each with one sum per table.
-    sums: Vec<RowSums>,
+    /// The distinct words with an entry, to forget those when the cache moves or forgets its
+    /// words ([`WordCache::make_room`]).
+    resolved: Vec<u32>,
     /// Per [`WINDOW`] offset, per table: the sums over the features of a sentence edge there.
     edge: Vec<RowSums>,
     buckets: Vec<u32>,
 }
 
-impl<'m> WordSums<'m> {
+impl<'m, 'c> WordSums<'m, 'c> {
     const NONE: u32 = u32::MAX;
     const PARTS: usize = 1 + WINDOW.len();
-    /// About 3 MB of sums with two tables.
-    const MAX_WORDS: usize = 1 << 13;
 
-    fn new(extractor: &'m Extractor, tables: &[&'m [i16]], a: &Analysis<'_>, max_words: usize) -> Self {
-        // Allocated once: growing `sums` by doubling would copy it over and over.
-        let words = a.n_forms().min(max_words);
+    fn new(extractor: &'m Extractor, tables: &[&'m [i16]], a: &Analysis<'_>, cache: &'c mut WordCache) -> Self {
+        cache.claim(Owner::new(extractor, tables), Self::PARTS * tables.len(), a.n_forms());
         let mut ws = WordSums {
-            max_words,
             extractor,
             tables: [tables[0], tables[tables.len() - 1]],
             n_tables: tables.len(),
+            cache,
             entry: vec![Self::NONE; a.n_forms()],
-            word: Vec::with_capacity(words),
-            sums: Vec::with_capacity(words * Self::PARTS * tables.len()),
+            resolved: Vec::new(),
             edge: Vec::new(),
             buckets: Vec::new(),
         };
@@ -196,19 +191,34 @@ impl<'m> WordSums<'m> {
         ws
     }
 
-    /// The entry of distinct word `form`, summed now if it has none.
+    /// The slot of distinct word `form` in the cache: found there, or summed now.
     fn entry(&mut self, a: &Analysis<'_>, form: usize) -> usize {
         let e = self.entry[form];
         if e != Self::NONE {
             return e as usize;
         }
-        if self.word.len() == self.max_words {
-            for &f in &self.word {
-                self.entry[f as usize] = Self::NONE;
+        let word = a.word(form);
+        let slot = match self.cache.find(word) {
+            Some(slot) => slot,
+            None => {
+                if self.cache.is_full() {
+                    self.cache.make_room();
+                    for &f in &self.resolved {
+                        self.entry[f as usize] = Self::NONE;
+                    }
+                    self.resolved.clear();
+                }
+                self.sum(a, form)
             }
-            self.word.clear();
-            self.sums.clear();
-        }
+        };
+        self.entry[form] = slot as u32;
+        self.resolved.push(form as u32);
+        slot
+    }
+
+    /// Sums the features of distinct word `form` into a new slot of the cache.
+    fn sum(&mut self, a: &Analysis<'_>, form: usize) -> usize {
+        let mut sums = [RowSums::ZERO; Self::PARTS * 2];
         for p in 0..Self::PARTS {
             self.buckets.clear();
             if p == 0 {
@@ -217,12 +227,10 @@ impl<'m> WordSums<'m> {
                 self.extractor.push_window(a, Some(form), WINDOW[p - 1], &mut self.buckets);
             }
             for t in 0..self.n_tables {
-                self.sums.push(row_sums(self.tables[t], &self.buckets));
+                sums[p * self.n_tables + t] = row_sums(self.tables[t], &self.buckets);
             }
         }
-        self.entry[form] = self.word.len() as u32;
-        self.word.push(form as u32);
-        self.word.len() - 1
+        self.cache.insert(a.word(form), &sums[..Self::PARTS * self.n_tables])
     }
 
     /// Token `i`'s sums over its word and window features, per table, in sentence `s..e`.
@@ -231,12 +239,12 @@ impl<'m> WordSums<'m> {
         let mut out = [RowSums::ZERO; 2];
         // Each entry is read as soon as it is found: finding the next one may forget it.
         let own = self.entry(a, a.form_of(i)) * Self::PARTS * nt;
-        out[..nt].copy_from_slice(&self.sums[own..own + nt]);
+        out[..nt].copy_from_slice(&self.cache.sums[own..own + nt]);
         for (k, o) in WINDOW.into_iter().enumerate() {
             let j = i as isize + o;
             let at = if (s as isize..e as isize).contains(&j) {
                 let n = self.entry(a, a.form_of(j as usize));
-                &self.sums[(n * Self::PARTS + 1 + k) * nt..][..nt]
+                &self.cache.sums[(n * Self::PARTS + 1 + k) * nt..][..nt]
             } else {
                 &self.edge[k * nt..][..nt]
             };
@@ -246,6 +254,169 @@ impl<'m> WordSums<'m> {
         }
         out
     }
+}
+
+/// What the sums of a [`WordCache`] are for: an extractor and one or two weight tables, by
+/// address and length.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Owner {
+    extractor: Extractor,
+    tables: [(usize, usize); 2],
+}
+
+impl Owner {
+    fn new(extractor: &Extractor, tables: &[&[i16]]) -> Owner {
+        let id = |t: &[i16]| (t.as_ptr() as usize, t.len());
+        Owner { extractor: *extractor, tables: [id(tables[0]), tables.get(1).map_or((0, 0), |&t| id(t))] }
+    }
+}
+
+/// The word sums of [`WordSums`] for one extractor and table set, kept from document to
+/// document. News articles share most of their words ("the", "said", the names in the news), so
+/// most distinct words of an article were already summed for an earlier one: a thread that tags
+/// many documents with the compiled-in model keeps one of these per stage
+/// ([`Model::decode_cached`]) and sums only the words it has not seen lately.
+///
+/// A word is looked up by its [`Word`], which its sums are made of alone: hashed by
+/// [`Word::key`], then compared in full, so that a hash collision is a miss, never wrong sums.
+/// At most `max_words` words are kept, about 4 MB with two tables at [`WordCache::MAX_WORDS`].
+/// When full, the cache keeps the words found again since it last was (up to half of it: the
+/// common words) and forgets the others, most of which occur in one article only.
+struct WordCache {
+    /// The extractor and tables of the sums; claiming the cache for others empties it.
+    owner: Option<Owner>,
+    /// How many sums a word has: [`WordSums::PARTS`] times the number of tables.
+    width: usize,
+    max_words: usize,
+    /// Per word, by [`Word::key`]: its slot.
+    slot: HashedMap<u32>,
+    /// Per slot: its word.
+    words: Vec<Word>,
+    /// Per slot: whether the word was found since the cache last was full.
+    found: Vec<bool>,
+    /// Per slot, the sums over the word's own features, then over its features as each
+    /// [`WINDOW`] neighbour: [`WordSums::PARTS`] parts, each with one sum per table.
+    sums: Vec<RowSums>,
+}
+
+impl Default for WordCache {
+    fn default() -> Self {
+        WordCache::with_max_words(WordCache::MAX_WORDS)
+    }
+}
+
+impl WordCache {
+    /// Sums of about 400 bytes per word with two tables (and a 120-byte [`Word`]).
+    const MAX_WORDS: usize = 1 << 13;
+
+    fn with_max_words(max_words: usize) -> Self {
+        WordCache {
+            owner: None,
+            width: 0,
+            max_words,
+            slot: HashedMap::default(),
+            words: Vec::new(),
+            found: Vec::new(),
+            sums: Vec::new(),
+        }
+    }
+
+    /// Makes the cache one for `owner`'s sums, `width` per word (emptied if it held others),
+    /// about to be used for a document of `n_forms` distinct words.
+    fn claim(&mut self, owner: Owner, width: usize, n_forms: usize) {
+        if self.owner != Some(owner) {
+            self.clear();
+            self.owner = Some(owner);
+            self.width = width;
+        }
+        self.reserve(n_forms);
+    }
+
+    /// Makes room for `n` more words without reallocating: capacity grows at least twofold (so
+    /// little is copied) but never beyond `max_words` (which plain doubling would overshoot).
+    fn reserve(&mut self, n: usize) {
+        let (len, cap) = (self.words.len(), self.words.capacity());
+        let want = (len + n).min(self.max_words);
+        if want > cap {
+            let more = want.max(2 * cap).min(self.max_words) - len;
+            self.words.reserve_exact(more);
+            self.found.reserve_exact(more);
+            self.sums.reserve_exact(more * self.width);
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.words.len() >= self.max_words
+    }
+
+    /// Forgets every word.
+    fn clear(&mut self) {
+        self.slot.clear();
+        self.words.clear();
+        self.found.clear();
+        self.sums.clear();
+    }
+
+    /// Frees at least half the slots: keeps the words found since the last time (up to half the
+    /// slots), in new slots, and forgets the others.
+    fn make_room(&mut self) {
+        let (width, mut kept) = (self.width, 0);
+        for s in 0..self.words.len() {
+            if self.found[s] && kept < self.max_words / 2 {
+                self.words[kept] = self.words[s];
+                self.sums.copy_within(s * width..(s + 1) * width, kept * width);
+                kept += 1;
+            }
+        }
+        self.words.truncate(kept);
+        self.sums.truncate(kept * width);
+        self.found.clear();
+        self.found.resize(kept, false);
+        self.slot.clear();
+        for (s, w) in self.words.iter().enumerate() {
+            self.slot.entry(w.key()).or_insert(s as u32);
+        }
+    }
+
+    /// The slot of `word`, if kept.
+    fn find(&mut self, word: &Word) -> Option<usize> {
+        let slot = *self.slot.get(&word.key())? as usize;
+        let hit = self.words[slot] == *word;
+        self.found[slot] |= hit;
+        hit.then_some(slot)
+    }
+
+    /// Keeps `sums` for `word` (not found) in a new slot, returned.
+    fn insert(&mut self, word: &Word, sums: &[RowSums]) -> usize {
+        let slot = self.words.len();
+        // On a collision of keys the word keeps its slot but cannot be found by later documents.
+        self.slot.entry(word.key()).or_insert(slot as u32);
+        self.words.push(*word);
+        self.found.push(false);
+        self.sums.extend_from_slice(sums);
+        slot
+    }
+}
+
+/// Per stage of a model, its [`WordCache`] (used by the stages that sum word features).
+#[derive(Default)]
+struct DecodeCache {
+    stages: Vec<WordCache>,
+}
+
+impl DecodeCache {
+    fn stage(&mut self, k: usize) -> &mut WordCache {
+        if self.stages.len() <= k {
+            self.stages.resize_with(k + 1, WordCache::default);
+        }
+        &mut self.stages[k]
+    }
+}
+
+thread_local! {
+    /// The compiled-in model's word sums on this thread, kept from document to document
+    /// ([`Model::decode_cached`]).
+    static CACHE: RefCell<DecodeCache> = RefCell::default();
 }
 
 /// Buffers reused from sentence to sentence while decoding a document.
@@ -316,6 +487,26 @@ impl Model {
     /// ([`Extractor::extends`]) gets the sums of those shared features from the previous stage's
     /// pass (integer sums, so the scores are exactly those of the whole feature lists).
     pub fn decode(&self, doc: DocRef<'_>) -> Decoded {
+        self.decode_with(doc, &mut DecodeCache::default())
+    }
+
+    /// [`Model::decode`], reusing the word sums ([`WordCache`]) of the documents this thread
+    /// decoded before: the same result, faster on a stream of documents.
+    ///
+    /// For the compiled-in model only ([`crate::ner::model`]): the thread's cache knows a model
+    /// by the addresses of its weight tables, so it must be one whose weights never change and
+    /// are never freed (another model could reuse the addresses).
+    pub(crate) fn decode_cached(&'static self, doc: DocRef<'_>) -> Decoded {
+        // Taken out for the call rather than borrowed: a nested call would find an empty cache
+        // rather than panic.
+        let mut cache = CACHE.take();
+        let out = self.decode_with(doc, &mut cache);
+        CACHE.set(cache);
+        out
+    }
+
+    /// [`Model::decode`] with word sums kept in `cache`, which holds only sums of this model.
+    fn decode_with(&self, doc: DocRef<'_>, cache: &mut DecodeCache) -> Decoded {
         let groups = self.stages.iter().fold(0, |g, s| g | s.extractor.groups);
         let analysis = Analysis::new(doc, groups);
         let mut sc = Scratch::default();
@@ -336,24 +527,21 @@ impl Model {
             if probs {
                 out.probs.reserve(doc.words.len());
             }
-            let mut word_sums: Option<WordSums<'_>> = None;
+            // This stage's word sums, unless it has those of the previous stage (`shared`).
+            let mut word_sums = match (&shared, &stacked) {
+                (Some(_), Some(_)) => None,
+                _ => {
+                    let tables: Vec<&[i16]> = [Some(&stage.weights), next.map(|n| &n.weights)]
+                        .into_iter()
+                        .flatten()
+                        .map(Vec::as_slice)
+                        .collect();
+                    Some(WordSums::new(&stage.extractor, &tables, &analysis, cache.stage(k)))
+                }
+            };
             for (si, &(s, e)) in doc.sentences.iter().enumerate() {
                 sc.em.clear();
-                if let (Some(base), Some(st)) = (&shared, &stacked) {
-                    for (i, b) in base.iter().enumerate().take(e).skip(s) {
-                        feats.buckets.clear();
-                        stage.extractor.push_stacked(&analysis, st, i, &mut feats.buckets);
-                        sc.em.push(b.add(row_sums(&stage.weights, &feats.buckets)).emissions());
-                    }
-                } else {
-                    let ws = word_sums.get_or_insert_with(|| {
-                        let tables: Vec<&[i16]> = [Some(&stage.weights), next.map(|n| &n.weights)]
-                            .into_iter()
-                            .flatten()
-                            .map(Vec::as_slice)
-                            .collect();
-                        WordSums::new(&stage.extractor, &tables, &analysis, WordSums::MAX_WORDS)
-                    });
+                if let Some(ws) = &mut word_sums {
                     stage.extractor.extract_sentence_context(&analysis, stacked.as_ref(), si, &mut feats);
                     for j in 0..e - s {
                         let [own, own_next] = ws.token(&analysis, s, e, s + j);
@@ -361,6 +549,12 @@ impl Model {
                         if let (Some(n), Some(ns)) = (next, &mut next_shared) {
                             ns.push(own_next.add(row_sums(&n.weights, feats.of(j))));
                         }
+                    }
+                } else if let (Some(base), Some(st)) = (&shared, &stacked) {
+                    for (i, b) in base.iter().enumerate().take(e).skip(s) {
+                        feats.buckets.clear();
+                        stage.extractor.push_stacked(&analysis, st, i, &mut feats.buckets);
+                        sc.em.push(b.add(row_sums(&stage.weights, &feats.buckets)).emissions());
                     }
                 }
                 let from = out.tags.len();
@@ -1018,8 +1212,21 @@ mod tests {
         let words: Vec<&str> = "Bank of England said . England won the CUP . Mr England".split(' ').collect();
         let sents = [(0, 5), (5, 10), (10, 12)];
         let a = Analysis::new(DocRef { words: &words, sentences: &sents }, ex.groups);
+        // A cache warmed by another document, where the same words are other distinct words (form
+        // indices) and the neighbours differ, must give the same sums as a cold one.
+        let mut warm = WordCache::default();
+        let other: Vec<&str> = "the CUP went to England , said Mr Bank".split(' ').collect();
+        let one_sentence = [(0, other.len())];
+        let b = Analysis::new(DocRef { words: &other, sentences: &one_sentence }, ex.groups);
+        let mut ws = WordSums::new(ex, &tables, &b, &mut warm);
+        for i in 0..other.len() {
+            ws.token(&b, 0, other.len(), i);
+        }
+        let (mut big, mut one) = (WordCache::with_max_words(1000), WordCache::with_max_words(1));
+        let mut kept = WordSums::new(ex, &tables, &a, &mut big);
         // Keeping one word at a time forgets and sums again nearly every time: the same sums.
-        let (mut kept, mut forgetful) = (WordSums::new(ex, &tables, &a, 1000), WordSums::new(ex, &tables, &a, 1));
+        let mut forgetful = WordSums::new(ex, &tables, &a, &mut one);
+        let mut warmed = WordSums::new(ex, &tables, &a, &mut warm);
         for &(s, e) in &sents {
             for i in s..e {
                 let mut buckets = Vec::new();
@@ -1036,9 +1243,103 @@ mod tests {
                 let want = tables.map(|t| row_sums(t, &buckets).emissions());
                 assert_eq!(kept.token(&a, s, e, i).map(RowSums::emissions), want, "token {i}");
                 assert_eq!(forgetful.token(&a, s, e, i).map(RowSums::emissions), want, "token {i}");
+                assert_eq!(warmed.token(&a, s, e, i).map(RowSums::emissions), want, "token {i}");
             }
         }
-        assert!(kept.word.len() == a.n_forms() && forgetful.word.len() == 1);
+        assert!(kept.cache.words.len() == a.n_forms() && forgetful.cache.words.len() == 1);
+        // Six words of the document were kept for the other one: only the others were added.
+        assert_eq!(warmed.cache.words.len(), b.n_forms() + a.n_forms() - 6);
+    }
+
+    /// A document: its words and sentences.
+    type Doc = (Vec<&'static str>, Vec<(usize, usize)>);
+
+    /// Documents with many words in common, each decoded with the same `cache`.
+    fn decode_stream(m: &Model, docs: &[Doc], cache: &mut DecodeCache) -> Vec<Decoded> {
+        docs.iter().map(|(w, s)| m.decode_with(DocRef { words: w, sentences: s }, cache)).collect()
+    }
+
+    /// Short documents drawn from one vocabulary, in varied case, so that they share words.
+    fn overlapping_docs() -> Vec<Doc> {
+        let vocab = "Peter Blackburn said the European Commission would meet in Brussels on Monday . \
+                     German officials disagreed with BRUSSELS TALKS Talks Resume Germany , Reuters \
+                     Mr Smith told U.S. President of Siemens Berlin \u{201c} quote \u{201d} 1996-08-22"
+            .split_whitespace()
+            .collect::<Vec<_>>();
+        let mut x = 17u64;
+        (0..40)
+            .map(|_| {
+                let mut words = Vec::new();
+                let mut sents = Vec::new();
+                for _ in 0..1 + x % 4 {
+                    let start = words.len();
+                    for _ in 0..1 + (x >> 8) % 12 {
+                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        words.push(vocab[(x >> 33) as usize % vocab.len()]);
+                    }
+                    sents.push((start, words.len()));
+                }
+                (words, sents)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sums_kept_across_documents_decode_as_fresh_ones() {
+        let docs = overlapping_docs();
+        let fresh =
+            |m: &Model| docs.iter().map(|(w, s)| m.decode(DocRef { words: w, sentences: s })).collect::<Vec<_>>();
+        let small = || DecodeCache { stages: vec![WordCache::with_max_words(8), WordCache::with_max_words(8)] };
+        let (a, b) = (tiny(3), tiny(5));
+        let (want_a, want_b) = (fresh(&a), fresh(&b));
+        for mut cache in [DecodeCache::default(), small()] {
+            assert_eq!(decode_stream(&a, &docs, &mut cache), want_a);
+            // Another model with the same shape but other weights: a cache holding the first
+            // one's sums must not give them to it.
+            assert_eq!(decode_stream(&b, &docs, &mut cache), want_b);
+            assert_eq!(decode_stream(&a, &docs, &mut cache), want_a);
+        }
+        let Some(m) = crate::ner::model() else { return };
+        let want = fresh(m);
+        assert!(want.iter().any(|d| d.tags.iter().any(|&t| t != 0)), "some entities");
+        for mut cache in [DecodeCache::default(), small()] {
+            assert_eq!(decode_stream(m, &docs, &mut cache), want);
+            assert_eq!(decode_stream(&a, &docs, &mut cache), want_a);
+            assert_eq!(decode_stream(m, &docs, &mut cache), want);
+        }
+        // The thread's own cache, twice over the stream (the second time it knows every word).
+        for _ in 0..2 {
+            let got: Vec<Decoded> =
+                docs.iter().map(|(w, s)| m.decode_cached(DocRef { words: w, sentences: s })).collect();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn a_full_word_cache_keeps_the_words_found_again() {
+        let Some(m) = crate::ner::model() else { return };
+        let (ex, tables) = (&m.stages[0].extractor, [m.stages[0].weights.as_slice(), m.stages[1].weights.as_slice()]);
+        let mut cache = WordCache::with_max_words(6);
+        let mut sum_all = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let one_sentence = [(0, words.len())];
+            let a = Analysis::new(DocRef { words: &words, sentences: &one_sentence }, ex.groups);
+            let mut ws = WordSums::new(ex, &tables, &a, &mut cache);
+            for i in 0..words.len() {
+                ws.token(&a, 0, words.len(), i);
+            }
+        };
+        sum_all("the man said");
+        sum_all("the woman said");
+        // Full at the seventh word, "barked": "the" and "said" were found again and stay, the
+        // others go; then "barked" is added, and its neighbours "a" and "dog" again.
+        sum_all("a dog barked");
+        let kept: Vec<&Word> = cache.words.iter().collect();
+        assert_eq!(kept.len(), 5);
+        let a = Analysis::new(DocRef { words: &["the", "said"], sentences: &[(0, 2)] }, ex.groups);
+        assert_eq!(cache.find(a.word(0)), Some(0));
+        assert_eq!(cache.find(a.word(1)), Some(1));
+        assert!(cache.sums.len() == 5 * cache.width && cache.words.capacity() <= 6);
     }
 
     #[test]
