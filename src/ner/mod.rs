@@ -21,6 +21,7 @@
 
 pub mod features;
 pub mod gazetteer;
+mod memo;
 pub mod model;
 pub mod train;
 

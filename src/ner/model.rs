@@ -17,7 +17,8 @@
 
 use std::cell::RefCell;
 
-use super::features::{Analysis, DocRef, Extractor, Features, Fnv, HashedMap, WINDOW, Word};
+use super::features::{Analysis, DocRef, Extractor, Features, Fnv, WINDOW, Word};
+use super::memo::Memo;
 
 /// The entity types, in tag order.
 pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
@@ -158,7 +159,7 @@ struct WordSums<'m, 'c> {
     /// Per distinct word of the document: its slot in `cache`, or `NONE`.
     entry: Vec<u32>,
     /// The distinct words with an entry, to forget those when the cache moves or forgets its
-    /// words ([`WordCache::make_room`]).
+    /// words ([`Memo::make_room`]).
     resolved: Vec<u32>,
     /// Per [`WINDOW`] offset, per table: the sums over the features of a sentence edge there.
     edge: Vec<RowSums>,
@@ -170,7 +171,7 @@ impl<'m, 'c> WordSums<'m, 'c> {
     const PARTS: usize = 1 + WINDOW.len();
 
     fn new(extractor: &'m Extractor, tables: &[&'m [i16]], a: &Analysis<'_>, cache: &'c mut WordCache) -> Self {
-        cache.claim(Owner::new(extractor, tables), Self::PARTS * tables.len(), a.n_forms());
+        cache.claim(Owner::new(extractor, tables), a.n_forms());
         let mut ws = WordSums {
             extractor,
             tables: [tables[0], tables[tables.len() - 1]],
@@ -198,11 +199,11 @@ impl<'m, 'c> WordSums<'m, 'c> {
             return e as usize;
         }
         let word = a.word(form);
-        let slot = match self.cache.find(word) {
+        let slot = match self.cache.memo.find(word.key(), word) {
             Some(slot) => slot,
             None => {
-                if self.cache.is_full() {
-                    self.cache.make_room();
+                if self.cache.memo.is_full() {
+                    self.cache.memo.make_room();
                     for &f in &self.resolved {
                         self.entry[f as usize] = Self::NONE;
                     }
@@ -218,7 +219,7 @@ impl<'m, 'c> WordSums<'m, 'c> {
 
     /// Sums the features of distinct word `form` into a new slot of the cache.
     fn sum(&mut self, a: &Analysis<'_>, form: usize) -> usize {
-        let mut sums = [RowSums::ZERO; Self::PARTS * 2];
+        let mut sums: Sums = [RowSums::ZERO; Self::PARTS * 2];
         for p in 0..Self::PARTS {
             self.buckets.clear();
             if p == 0 {
@@ -230,7 +231,8 @@ impl<'m, 'c> WordSums<'m, 'c> {
                 sums[p * self.n_tables + t] = row_sums(self.tables[t], &self.buckets);
             }
         }
-        self.cache.insert(a.word(form), &sums[..Self::PARTS * self.n_tables])
+        let word = a.word(form);
+        self.cache.memo.insert(word.key(), *word, sums)
     }
 
     /// Token `i`'s sums over its word and window features, per table, in sentence `s..e`.
@@ -238,13 +240,13 @@ impl<'m, 'c> WordSums<'m, 'c> {
         let nt = self.n_tables;
         let mut out = [RowSums::ZERO; 2];
         // Each entry is read as soon as it is found: finding the next one may forget it.
-        let own = self.entry(a, a.form_of(i)) * Self::PARTS * nt;
-        out[..nt].copy_from_slice(&self.cache.sums[own..own + nt]);
+        let own = self.entry(a, a.form_of(i));
+        out[..nt].copy_from_slice(&self.cache.memo.value(own)[..nt]);
         for (k, o) in WINDOW.into_iter().enumerate() {
             let j = i as isize + o;
             let at = if (s as isize..e as isize).contains(&j) {
                 let n = self.entry(a, a.form_of(j as usize));
-                &self.cache.sums[(n * Self::PARTS + 1 + k) * nt..][..nt]
+                &self.cache.memo.value(n)[(1 + k) * nt..][..nt]
             } else {
                 &self.edge[k * nt..][..nt]
             };
@@ -271,32 +273,20 @@ impl Owner {
     }
 }
 
-/// The word sums of [`WordSums`] for one extractor and table set, kept from document to
-/// document. News articles share most of their words ("the", "said", the names in the news), so
-/// most distinct words of an article were already summed for an earlier one: a thread that tags
-/// many documents with the compiled-in model keeps one of these per stage
-/// ([`Model::decode_cached`]) and sums only the words it has not seen lately.
-///
-/// A word is looked up by its [`Word`], which its sums are made of alone: hashed by
-/// [`Word::key`], then compared in full, so that a hash collision is a miss, never wrong sums.
-/// At most `max_words` words are kept, about 4 MB with two tables at [`WordCache::MAX_WORDS`].
-/// When full, the cache keeps the words found again since it last was (up to half of it: the
-/// common words) and forgets the others, most of which occur in one article only.
+/// A word's sums ([`WordSums`]): over its own features, then over its features as each
+/// [`WINDOW`] neighbour, [`WordSums::PARTS`] parts, each with one sum per table (the second
+/// unused with one table).
+type Sums = [RowSums; 2 * WordSums::PARTS];
+
+/// The word sums of [`WordSums`] for one extractor and table set, by [`Word`] (which they are
+/// made of alone), kept from document to document ([`Memo`]): most distinct words of a news
+/// article were summed for an earlier one. A thread that tags many documents with the
+/// compiled-in model keeps one of these per stage ([`Model::decode_cached`]) and sums only the
+/// words it has not seen lately. About 4 MB at [`WordCache::MAX_WORDS`].
 struct WordCache {
     /// The extractor and tables of the sums; claiming the cache for others empties it.
     owner: Option<Owner>,
-    /// How many sums a word has: [`WordSums::PARTS`] times the number of tables.
-    width: usize,
-    max_words: usize,
-    /// Per word, by [`Word::key`]: its slot.
-    slot: HashedMap<u32>,
-    /// Per slot: its word.
-    words: Vec<Word>,
-    /// Per slot: whether the word was found since the cache last was full.
-    found: Vec<bool>,
-    /// Per slot, the sums over the word's own features, then over its features as each
-    /// [`WINDOW`] neighbour: [`WordSums::PARTS`] parts, each with one sum per table.
-    sums: Vec<RowSums>,
+    memo: Memo<Word, Sums>,
 }
 
 impl Default for WordCache {
@@ -306,95 +296,21 @@ impl Default for WordCache {
 }
 
 impl WordCache {
-    /// Sums of about 400 bytes per word with two tables (and a 120-byte [`Word`]).
+    /// 360 bytes of sums and a 120-byte [`Word`] per word.
     const MAX_WORDS: usize = 1 << 13;
 
     fn with_max_words(max_words: usize) -> Self {
-        WordCache {
-            owner: None,
-            width: 0,
-            max_words,
-            slot: HashedMap::default(),
-            words: Vec::new(),
-            found: Vec::new(),
-            sums: Vec::new(),
-        }
+        WordCache { owner: None, memo: Memo::new(max_words) }
     }
 
-    /// Makes the cache one for `owner`'s sums, `width` per word (emptied if it held others),
-    /// about to be used for a document of `n_forms` distinct words.
-    fn claim(&mut self, owner: Owner, width: usize, n_forms: usize) {
+    /// Makes the cache one for `owner`'s sums (emptied if it held others), about to be used for
+    /// a document of `n_forms` distinct words.
+    fn claim(&mut self, owner: Owner, n_forms: usize) {
         if self.owner != Some(owner) {
-            self.clear();
+            self.memo.clear();
             self.owner = Some(owner);
-            self.width = width;
         }
-        self.reserve(n_forms);
-    }
-
-    /// Makes room for `n` more words without reallocating: capacity grows at least twofold (so
-    /// little is copied) but never beyond `max_words` (which plain doubling would overshoot).
-    fn reserve(&mut self, n: usize) {
-        let (len, cap) = (self.words.len(), self.words.capacity());
-        let want = (len + n).min(self.max_words);
-        if want > cap {
-            let more = want.max(2 * cap).min(self.max_words) - len;
-            self.words.reserve_exact(more);
-            self.found.reserve_exact(more);
-            self.sums.reserve_exact(more * self.width);
-        }
-    }
-
-    fn is_full(&self) -> bool {
-        self.words.len() >= self.max_words
-    }
-
-    /// Forgets every word.
-    fn clear(&mut self) {
-        self.slot.clear();
-        self.words.clear();
-        self.found.clear();
-        self.sums.clear();
-    }
-
-    /// Frees at least half the slots: keeps the words found since the last time (up to half the
-    /// slots), in new slots, and forgets the others.
-    fn make_room(&mut self) {
-        let (width, mut kept) = (self.width, 0);
-        for s in 0..self.words.len() {
-            if self.found[s] && kept < self.max_words / 2 {
-                self.words[kept] = self.words[s];
-                self.sums.copy_within(s * width..(s + 1) * width, kept * width);
-                kept += 1;
-            }
-        }
-        self.words.truncate(kept);
-        self.sums.truncate(kept * width);
-        self.found.clear();
-        self.found.resize(kept, false);
-        self.slot.clear();
-        for (s, w) in self.words.iter().enumerate() {
-            self.slot.entry(w.key()).or_insert(s as u32);
-        }
-    }
-
-    /// The slot of `word`, if kept.
-    fn find(&mut self, word: &Word) -> Option<usize> {
-        let slot = *self.slot.get(&word.key())? as usize;
-        let hit = self.words[slot] == *word;
-        self.found[slot] |= hit;
-        hit.then_some(slot)
-    }
-
-    /// Keeps `sums` for `word` (not found) in a new slot, returned.
-    fn insert(&mut self, word: &Word, sums: &[RowSums]) -> usize {
-        let slot = self.words.len();
-        // On a collision of keys the word keeps its slot but cannot be found by later documents.
-        self.slot.entry(word.key()).or_insert(slot as u32);
-        self.words.push(*word);
-        self.found.push(false);
-        self.sums.extend_from_slice(sums);
-        slot
+        self.memo.reserve(n_forms);
     }
 }
 
@@ -1246,9 +1162,9 @@ mod tests {
                 assert_eq!(warmed.token(&a, s, e, i).map(RowSums::emissions), want, "token {i}");
             }
         }
-        assert!(kept.cache.words.len() == a.n_forms() && forgetful.cache.words.len() == 1);
+        assert!(kept.cache.memo.len() == a.n_forms() && forgetful.cache.memo.len() == 1);
         // Six words of the document were kept for the other one: only the others were added.
-        assert_eq!(warmed.cache.words.len(), b.n_forms() + a.n_forms() - 6);
+        assert_eq!(warmed.cache.memo.len(), b.n_forms() + a.n_forms() - 6);
     }
 
     /// A document: its words and sentences.
@@ -1334,12 +1250,10 @@ mod tests {
         // Full at the seventh word, "barked": "the" and "said" were found again and stay, the
         // others go; then "barked" is added, and its neighbours "a" and "dog" again.
         sum_all("a dog barked");
-        let kept: Vec<&Word> = cache.words.iter().collect();
-        assert_eq!(kept.len(), 5);
+        assert_eq!(cache.memo.len(), 5);
         let a = Analysis::new(DocRef { words: &["the", "said"], sentences: &[(0, 2)] }, ex.groups);
-        assert_eq!(cache.find(a.word(0)), Some(0));
-        assert_eq!(cache.find(a.word(1)), Some(1));
-        assert!(cache.sums.len() == 5 * cache.width && cache.words.capacity() <= 6);
+        let (the, said) = (a.word(0), a.word(1));
+        assert_eq!((cache.memo.find(the.key(), the), cache.memo.find(said.key(), said)), (Some(0), Some(1)));
     }
 
     #[test]
