@@ -17,7 +17,7 @@
 
 use std::cell::RefCell;
 
-use super::features::{Analysis, DocRef, Extractor, Features, Fnv, WINDOW, Word};
+use super::features::{Analysis, DocRef, Extractor, Features, Fnv, WINDOW, Word, WordMemo};
 use super::memo::Memo;
 
 /// The entity types, in tag order.
@@ -314,9 +314,11 @@ impl WordCache {
     }
 }
 
-/// Per stage of a model, its [`WordCache`] (used by the stages that sum word features).
+/// What decoding keeps from one document to the next: the words' analyses, and per stage of the
+/// model, its [`WordCache`] (used by the stages that sum word features).
 #[derive(Default)]
 struct DecodeCache {
+    words: WordMemo,
     stages: Vec<WordCache>,
 }
 
@@ -424,7 +426,7 @@ impl Model {
     /// [`Model::decode`] with word sums kept in `cache`, which holds only sums of this model.
     fn decode_with(&self, doc: DocRef<'_>, cache: &mut DecodeCache) -> Decoded {
         let groups = self.stages.iter().fold(0, |g, s| g | s.extractor.groups);
-        let analysis = Analysis::new(doc, groups);
+        let analysis = Analysis::with_memo(doc, groups, &mut cache.words);
         let mut sc = Scratch::default();
         let mut feats = Features::default();
         let mut prev: Option<Decoded> = None;
@@ -1205,7 +1207,10 @@ mod tests {
         let docs = overlapping_docs();
         let fresh =
             |m: &Model| docs.iter().map(|(w, s)| m.decode(DocRef { words: w, sentences: s })).collect::<Vec<_>>();
-        let small = || DecodeCache { stages: vec![WordCache::with_max_words(8), WordCache::with_max_words(8)] };
+        let small = || DecodeCache {
+            words: WordMemo::with_max_words(8),
+            stages: vec![WordCache::with_max_words(8), WordCache::with_max_words(8)],
+        };
         let (a, b) = (tiny(3), tiny(5));
         let (want_a, want_b) = (fresh(&a), fresh(&b));
         for mut cache in [DecodeCache::default(), small()] {
