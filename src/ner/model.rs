@@ -121,6 +121,35 @@ fn row_sums(weights: &[i16], buckets: &[u32]) -> RowSums {
     RowSums(acc, last)
 }
 
+/// [`row_sums`] over two tables of the same size at once: one pass over the buckets, with the
+/// row offsets and bounds checks shared (about a third fewer instructions than two calls).
+fn row_sums2(a: &[i16], b: &[i16], buckets: &[u32]) -> [RowSums; 2] {
+    let ([acc_a, acc_b], [last_a, last_b]) = row_sums2_lanes(a, b, buckets);
+    [RowSums(acc_a, last_a), RowSums(acc_b, last_b)]
+}
+
+/// [`row_sums2`], its sums laid out for the vectoriser as in [`row_sums`]: each table's tags
+/// 0..8 as two 4-lane adds, and both tags 8 together (returned as two [`RowSums`], the second
+/// table's lanes would start one `i32` off and be shuffled at every step).
+#[inline(never)]
+fn row_sums2_lanes(a: &[i16], b: &[i16], buckets: &[u32]) -> ([[i32; 8]; 2], [i32; 2]) {
+    // Equal lengths: the bounds check of a row of `a` is one of `b` as well.
+    let b = &b[..a.len()];
+    let (mut acc, mut last) = ([[0i32; 8]; 2], [0i32; 2]);
+    for &bucket in buckets {
+        let at = bucket as usize * N_TAGS;
+        let row_a: &[i16; N_TAGS] = a[at..at + N_TAGS].try_into().expect("bucket within the table");
+        let row_b: &[i16; N_TAGS] = b[at..at + N_TAGS].try_into().expect("bucket within the table");
+        for k in 0..8 {
+            acc[0][k] += i32::from(row_a[k]);
+            acc[1][k] += i32::from(row_b[k]);
+        }
+        last[0] += i32::from(row_a[8]);
+        last[1] += i32::from(row_b[8]);
+    }
+    (acc, last)
+}
+
 /// Summed weight rows ([`row_sums`]): tags 0..8, and tag 8.
 #[derive(Clone, Copy)]
 struct RowSums([i32; 8], i32);
@@ -227,8 +256,10 @@ impl<'m, 'c> WordSums<'m, 'c> {
             } else {
                 self.extractor.push_window(a, Some(form), WINDOW[p - 1], &mut self.buckets);
             }
-            for t in 0..self.n_tables {
-                sums[p * self.n_tables + t] = row_sums(self.tables[t], &self.buckets);
+            if self.n_tables == 2 {
+                [sums[2 * p], sums[2 * p + 1]] = row_sums2(self.tables[0], self.tables[1], &self.buckets);
+            } else {
+                sums[p] = row_sums(self.tables[0], &self.buckets);
             }
         }
         let word = a.word(form);
@@ -463,9 +494,12 @@ impl Model {
                     stage.extractor.extract_sentence_context(&analysis, stacked.as_ref(), si, &mut feats);
                     for j in 0..e - s {
                         let [own, own_next] = ws.token(&analysis, s, e, s + j);
-                        sc.em.push(own.add(row_sums(&stage.weights, feats.of(j))).emissions());
                         if let (Some(n), Some(ns)) = (next, &mut next_shared) {
-                            ns.push(own_next.add(row_sums(&n.weights, feats.of(j))));
+                            let [this, then] = row_sums2(&stage.weights, &n.weights, feats.of(j));
+                            sc.em.push(own.add(this).emissions());
+                            ns.push(own_next.add(then));
+                        } else {
+                            sc.em.push(own.add(row_sums(&stage.weights, feats.of(j))).emissions());
                         }
                     }
                 } else if let (Some(base), Some(st)) = (&shared, &stacked) {
@@ -1080,6 +1114,20 @@ mod tests {
                     assert!((a[t] - b[t]).abs() < 1e-5, "{a:?} {b:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn two_tables_sum_as_one_at_a_time() {
+        let (a, b) = (tiny(1).stages.remove(0).weights, tiny(2).stages.remove(0).weights);
+        let rows = (a.len() / N_TAGS) as u32;
+        for n in [0, 1, 7, 40] {
+            let buckets: Vec<u32> = (0..n).map(|k| (k * 7 + n) % rows).collect();
+            let [x, y] = row_sums2(&a, &b, &buckets);
+            assert_eq!(
+                [x.emissions(), y.emissions()],
+                [row_sums(&a, &buckets).emissions(), row_sums(&b, &buckets).emissions()]
+            );
         }
     }
 
