@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::{self, GazMatch};
+use super::memo::Memo;
 use crate::fasthash::{FxHashMap, load_le_partial};
 
 /// A document as the tagger sees it: its words and its sentences as word ranges.
@@ -216,9 +217,10 @@ const F_ONE_CHAR: u8 = 1 << 6;
 const F_ACRONYM: u8 = 1 << 7;
 
 /// What a word looks like, computed once per token: hashes of its strings (see [`hash_bytes`]),
-/// never the strings themselves.
+/// never the strings themselves. A word's own and window features ([`word_features`],
+/// [`window_features`]) are made of its `Word` alone, so equal `Word`s have equal such features.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Word {
+pub(super) struct Word {
     /// The text with typographic quotes and dashes mapped to ASCII.
     form: u64,
     /// Lowercase with every digit mapped to `0`.
@@ -273,6 +275,12 @@ struct Marks {
 }
 
 impl Word {
+    /// A 64-bit hash of the word for hash tables: that of its form, which the rest of the `Word`
+    /// is computed from.
+    pub(super) fn key(&self) -> u64 {
+        self.form
+    }
+
     fn marks(&self) -> Marks {
         Marks {
             alpha: self.alpha,
@@ -424,6 +432,63 @@ impl Word {
     }
 }
 
+/// A word's text as a key of [`WordMemo`]: up to [`Text::MAX`] bytes, kept inline so that
+/// keeping it allocates nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Text {
+    len: u8,
+    bytes: [u8; Text::MAX],
+}
+
+impl Text {
+    const MAX: usize = 31;
+
+    /// `None` for a longer text.
+    fn new(text: &str) -> Option<Text> {
+        let mut bytes = [0; Text::MAX];
+        bytes.get_mut(..text.len())?.copy_from_slice(text.as_bytes());
+        Some(Text { len: text.len() as u8, bytes })
+    }
+}
+
+/// [`Word`]s by their text, kept from document to document ([`Memo`]): analysing a word
+/// ([`Word::new`]) is most of the cost of [`Analysis::new`], depends on its text alone, and most
+/// distinct words of a news article were in an earlier one. A thread that tags many documents
+/// keeps one (`model::Model::decode_cached`). About 1.5 MB at [`WordMemo::MAX_WORDS`]; a word
+/// longer than [`Text::MAX`] bytes is analysed every time.
+pub(crate) struct WordMemo(Memo<Text, Word>);
+
+impl Default for WordMemo {
+    fn default() -> Self {
+        WordMemo::with_max_words(WordMemo::MAX_WORDS)
+    }
+}
+
+impl WordMemo {
+    /// A 32-byte key and a 120-byte [`Word`] per word.
+    const MAX_WORDS: usize = 1 << 13;
+
+    /// A memo for at most `max_words` words.
+    pub(crate) fn with_max_words(max_words: usize) -> Self {
+        WordMemo(Memo::new(max_words))
+    }
+
+    /// The [`Word`] of `text`: kept, or made now (and kept).
+    fn word(&mut self, text: &str, scratch: &mut Scratch) -> Word {
+        let Some(key) = Text::new(text) else { return Word::new(text, scratch) };
+        let hash = hash_bytes(text.as_bytes());
+        if let Some(slot) = self.0.find(hash, &key) {
+            return *self.0.value(slot);
+        }
+        if self.0.is_full() {
+            self.0.make_room();
+        }
+        let word = Word::new(text, scratch);
+        self.0.insert(hash, key, word);
+        word
+    }
+}
+
 /// How a lowercase word form is written across a document, counted only where case is
 /// informative (not sentence-initial, not in an all-caps or title-case line).
 #[derive(Debug, Clone, Copy, Default)]
@@ -496,6 +561,17 @@ impl<'a> Analysis<'a> {
     /// news article repeat an earlier one (`the`, `,`, names), and a map probe costs far less than
     /// analysing the word again. It also keeps memory per distinct word rather than per token.
     pub fn new(doc: DocRef<'a>, groups: u32) -> Self {
+        Self::analyse(doc, groups, None)
+    }
+
+    /// [`Analysis::new`], taking the [`Word`]s of words that earlier documents had from `memo`
+    /// (and keeping this one's there): the same analysis, made faster.
+    pub(crate) fn with_memo(doc: DocRef<'a>, groups: u32, memo: &mut WordMemo) -> Self {
+        memo.0.reserve(doc.words.len());
+        Self::analyse(doc, groups, Some(memo))
+    }
+
+    fn analyse(doc: DocRef<'a>, groups: u32, mut memo: Option<&mut WordMemo>) -> Self {
         let n = doc.words.len();
         let mut scratch = Scratch::default();
         let mut marks = Vec::with_capacity(n);
@@ -512,7 +588,10 @@ impl<'a> Analysis<'a> {
         let mut types = Vec::with_capacity(n);
         for &text in doc.words {
             let f = *by_text.entry(text).or_insert_with(|| {
-                let w = Word::new(text, &mut scratch);
+                let w = match memo.as_deref_mut() {
+                    Some(memo) => memo.word(text, &mut scratch),
+                    None => Word::new(text, &mut scratch),
+                };
                 let next = ids.len() as u32;
                 form_types.push(*ids.entry(w.lower).or_insert(next));
                 forms.push(w);
@@ -546,6 +625,12 @@ impl<'a> Analysis<'a> {
     /// Which distinct word token `i` is, below [`Analysis::n_forms`].
     pub fn form_of(&self, i: usize) -> usize {
         self.form_of[i] as usize
+    }
+
+    /// Distinct word `form`: all that [`Extractor::push_word`] and [`Extractor::push_window`]
+    /// read of it.
+    pub(super) fn word(&self, form: usize) -> &Word {
+        &self.forms[form]
     }
 
     fn doc_stats(&self) -> Vec<DocStats> {
@@ -1009,6 +1094,36 @@ mod tests {
         }
         assert_eq!(a.form_of[2], a.form_of[5]);
         assert_eq!(a.types[2], a.types[11]);
+    }
+
+    #[test]
+    fn words_kept_across_documents_analyse_as_fresh_ones() {
+        // Two long words alike in their first 31 bytes (the longest kept), non-ASCII words and
+        // typographic punctuation, in varied case.
+        let long = "a-very-long-hyphenated-compound-word-of-many-bytes";
+        let docs = [
+            "Bank of England said . England won the CUP .".to_string(),
+            "\u{201c} England \u{201d} said Zürich ZÜRICH , \u{201c} the bank \u{2019}s 1996-08-22 \u{201d} .".into(),
+            format!("{long} said the Bank , {long}"),
+            format!("England said the bank won . Zürich {} \"", &long[..35]),
+        ];
+        for max in [WordMemo::MAX_WORDS, 4] {
+            // The small memo is full, then made room in, several times.
+            let mut memo = WordMemo::with_max_words(max);
+            for _ in 0..2 {
+                for d in &docs {
+                    let words: Vec<&str> = d.split(' ').collect();
+                    let doc = DocRef { words: &words, sentences: &[(0, words.len())] };
+                    let (fresh, kept) = (
+                        Analysis::new(doc, FEAT_GAZETTEER | FEAT_DOC),
+                        Analysis::with_memo(doc, FEAT_GAZETTEER | FEAT_DOC, &mut memo),
+                    );
+                    assert_eq!(fresh.forms, kept.forms, "{d}");
+                    assert_eq!((fresh.marks, fresh.form_of), (kept.marks, kept.form_of));
+                }
+            }
+            assert!(memo.0.len() <= max);
+        }
     }
 
     #[test]
