@@ -446,6 +446,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         return None;
     }
     let mut had_that = false;
+    let mut that_tok = None;
     let mut cue_end = j;
     if cues::particle(cue.lemma, lower(doc, c)) {
         // "pointed out that …"
@@ -461,8 +462,11 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
     let that = that_within(doc, c, b, 10).filter(|&t| t == c || cue.has(OBJECT) || is_adverbial_start(first));
     if let Some(t) = that {
         // "said that", "said on Tuesday that", "told reporters that", "said in a statement that".
+        // The statement starts at "that" (as attribution corpora mark it), the checks below look
+        // at the clause after it.
         c = t + 1;
         had_that = true;
+        that_tok = Some(t);
     } else if cue.has(SPEECH) && cue.lemma != "ask" && is_wh_word(first) {
         // "explained how the plan works", "has not said whether she will run": the embedded
         // question is what was said ("asked whether …" is the question put, see `asked_about`).
@@ -492,7 +496,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         _ => 0.4,
     };
     Some(Reported {
-        first: c,
+        first: that_tok.unwrap_or(c),
         last,
         attrib: Attrib { speaker: spk, cue: Some((j, cue_end)), rule: "name-said-clause", confidence: conf },
     })

@@ -155,7 +155,7 @@ fn partial_quote_and_participle_clause() {
     check(
         &qs[2],
         t,
-        "even the hosts had lost hope",
+        "that even the hosts had lost hope",
         QuoteKind::Indirect,
         Some("Omar Haddad"),
         Some("adding"),
@@ -180,7 +180,7 @@ fn reported_speech_layouts() {
     check(
         &one(t),
         t,
-        "the plan would fail",
+        "that the plan would fail",
         QuoteKind::Indirect,
         Some("The minister"),
         Some("told"),
@@ -200,7 +200,7 @@ fn reported_speech_layouts() {
     check(
         &one(t),
         t,
-        "prices could rise",
+        "that prices could rise",
         QuoteKind::Indirect,
         Some("Analysts in the capital"),
         Some("warned"),
@@ -210,7 +210,7 @@ fn reported_speech_layouts() {
     check(
         &one(t),
         t,
-        "the bridge had been closed",
+        "that the bridge had been closed",
         QuoteKind::Indirect,
         Some("Local news outlets"),
         Some("reported"),
@@ -232,7 +232,7 @@ fn reported_speech_layouts() {
 fn pronouns_resolve_to_the_previous_person() {
     let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
     let q = one(t);
-    check(&q, t, "the talks could fail", QuoteKind::Indirect, Some("She"), Some("warned"), "name-said-clause");
+    check(&q, t, "that the talks could fail", QuoteKind::Indirect, Some("She"), Some("warned"), "name-said-clause");
     assert_eq!(q.speaker.as_deref(), Some("Lena Berg"));
     // A surname alone resolves to the fullest form used before.
     let t = "Foreign Minister Lena Berg arrived on Monday. Berg said the talks could fail.";
@@ -607,7 +607,7 @@ fn particle_verbs_and_characterisations() {
     check(
         &one(t),
         t,
-        "the bridge was never finished",
+        "that the bridge was never finished",
         QuoteKind::Indirect,
         Some("The mayor"),
         Some("pointed out"),
@@ -673,10 +673,10 @@ fn a_reported_clause_ending_in_a_short_quote() {
 fn subjects_across_dashes_parentheses_and_quantifiers() {
     let t = "Mayor Ruiz - in a speech aimed at her rival - declared that the harbor would stay open.";
     let q = one(t);
-    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the harbor would stay open", Some("Ruiz")));
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("that the harbor would stay open", Some("Ruiz")));
     let t = "Sen. Ada Okafor (D), a longtime ally of the mayor, suggested that the vote was rigged.";
     let q = one(t);
-    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("the vote was rigged", Some("Ada Okafor")));
+    assert_eq!((q.text.as_str(), slice(t, q.speaker_span)), ("that the vote was rigged", Some("Ada Okafor")));
     let t = "Even Ada Okafor, who has long defended the mayor, said the harbor plan was doomed.";
     let qs = run(t);
     let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("said")).expect("the said clause");
@@ -712,7 +712,7 @@ fn a_coordinated_verb_takes_the_subject_after_an_opener_or_a_dash_remark() {
              gamble and urged the board to drop it.";
     assert_eq!(by_cue(t, "urged"), ("the board to drop it".to_string(), Some("Ruiz".to_string())));
     let t = "In Leeds -- which votes on Saturday -- Ruiz toured the docks and argued that the port would grow.";
-    assert_eq!(by_cue(t, "argued"), ("the port would grow".to_string(), Some("Ruiz".to_string())));
+    assert_eq!(by_cue(t, "argued"), ("that the port would grow".to_string(), Some("Ruiz".to_string())));
 }
 
 #[test]
@@ -720,7 +720,15 @@ fn a_fronted_subordinate_clause_ends_at_its_comma() {
     let t = "When Ruiz suggested that the port would close early, the board voted to keep it open.";
     let qs = run(t);
     let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("suggested")).expect("the suggestion");
-    check(q, t, "the port would close early", QuoteKind::Indirect, Some("Ruiz"), Some("suggested"), "name-said-clause");
+    check(
+        q,
+        t,
+        "that the port would close early",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("suggested"),
+        "name-said-clause",
+    );
     let t = "Although Ruiz endorsed the harbor plan, the board rejected it.";
     let qs = run(t);
     let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("endorsed")).expect("the endorsement");
@@ -961,7 +969,7 @@ fn a_participle_after_an_adverb_takes_the_clause_subject() {
     let t = "“Go teach kindergarten,” Okafor said, apparently suggesting that teachers do not work hard.";
     let qs = show(t);
     let q = qs.iter().find(|q| q.0 == "indirect").expect("the reported clause");
-    assert_eq!((q.1.as_str(), q.2.as_deref()), ("teachers do not work hard", Some("Okafor")), "{qs:#?}");
+    assert_eq!((q.1.as_str(), q.2.as_deref()), ("that teachers do not work hard", Some("Okafor")), "{qs:#?}");
 }
 
 #[test]
@@ -1127,5 +1135,30 @@ fn what_follows_a_mid_sentence_attribution() {
     let qs = show(t);
     assert_eq!(qs.len(), 2, "{qs:#?}");
     assert_eq!((qs[0].1.as_str(), qs[0].4), ("The council is hurting the port", "clause-comma-name-said"));
-    assert_eq!((qs[1].1.as_str(), qs[1].4), ("tolls will rise", "name-said-clause"));
+    assert_eq!((qs[1].1.as_str(), qs[1].4), ("that tolls will rise", "name-said-clause"));
+}
+
+#[test]
+fn a_that_clause_keeps_its_complementizer() {
+    let t = "The harbor master said on Friday that the ferries would run again.";
+    check(
+        &one(t),
+        t,
+        "that the ferries would run again",
+        QuoteKind::Indirect,
+        Some("The harbor master"),
+        Some("said"),
+        "name-said-clause",
+    );
+    // Without "that" the clause starts at its subject.
+    let t = "The harbor master said the ferries would run again.";
+    check(
+        &one(t),
+        t,
+        "the ferries would run again",
+        QuoteKind::Indirect,
+        Some("The harbor master"),
+        Some("said"),
+        "name-said-clause",
+    );
 }
