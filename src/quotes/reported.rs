@@ -872,9 +872,53 @@ fn phrase_subject(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
     } {
         e -= 1;
     }
-    // A lone preposition or article is no subject ("In said …" does not occur; "the said …").
-    let ok = k < j && opens && !matches!(lower(doc, k), "in" | "on" | "at" | "to" | "of" | "for" | "the" | "a" | "an");
+    // A phrase opening with a preposition, subordinator or adverb is no subject ("After saying …",
+    // "then says …"), nor one opening with an article ("the said …", "the most telling …"),
+    // except a counted group ("The two said").
+    let first = lower(doc, k);
+    let counted = e == k + 2 && (doc.toks[k + 1].kind == TokenKind::Number || is_number_word(lower(doc, k + 1)));
+    let article = matches!(first, "the" | "a" | "an") && !counted;
+    let ok = k < j && opens && !is_no_subject_start(first) && !article;
     ok.then(|| Speaker::new(k, e - 1, speakers::SpeakerKind::Nominal))
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozen")
+}
+
+/// Prepositions, subordinators and adverbs that open an adverbial, never a subject phrase.
+fn is_no_subject_start(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "of"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "without"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "upon"
+            | "during"
+            | "despite"
+            | "besides"
+            | "while"
+            | "when"
+            | "then"
+            | "now"
+            | "later"
+            | "earlier"
+            | "also"
+            | "still"
+            | "just"
+            | "even"
+            | "again"
+    )
 }
 
 /// Conjunctions and subordinators: a clause starts after them.

@@ -826,6 +826,15 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
         if super::cues::verb(w).is_some() && k > i {
             break;
         }
+        // "the man ended up …": a past tense after the head ("the newly elected mayor" goes on).
+        let after_head = last_word.is_some_and(|l| {
+            let ll = lower(doc, l);
+            let adverb = ll.len() > 4 && ll.ends_with("ly");
+            !(is_in(DETERMINERS, ll) || adverb)
+        });
+        if k > i && after_head && lw.ends_with("ed") && looks_verbal(lw) {
+            break;
+        }
         last_word = Some(k);
         k += 1;
     }
@@ -1060,17 +1069,18 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
     if matches!(doc.word(prev), "," | "—" | "–") || doc.toks[prev].kind == TokenKind::Quote {
         // "X, who described it as “…,” adding that": the subject of the verb before, else the
         // clause's subject.
-        let earlier = (floor.max(cue.saturating_sub(40))..prev)
-            .rev()
-            .filter(|&k| doc.region_of[k] == NONE && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase()))
-            .find(|&k| super::cues::verb(doc.word(k)).is_some_and(|c| c.has(super::cues::SPEECH)));
-        if let Some(s) = earlier.and_then(|k| subject_left(doc, k, floor)) {
-            return Some((s.0, Found::Coordinated));
-        }
-        return clause_subject(doc, floor, cue).map(|s| (s, Found::Coordinated));
+        return main_subject(doc, floor, prev, cue).map(|s| (s, Found::Coordinated));
     }
-    if prev > floor && matches!(lower(doc, prev), "by" | "after" | "before" | "without") {
-        // "Ruiz ended her speech by saying …": the clause's subject.
+    if is_in(PARTICIPLE_LEADS, lower(doc, prev)) {
+        if prev == floor || prev == floor + 1 && matches!(lower(doc, floor), "and" | "but") {
+            // "After saying …, Ruiz left": the subject of the clause after the fronted phrase.
+            return fronted_subject(doc, cue).map(|s| (s, Found::Coordinated));
+        }
+        // "Ruiz replied, before adding …": as after a comma; "Ruiz ended her speech by saying …":
+        // the clause's subject.
+        if doc.word(prev - 1) == "," {
+            return main_subject(doc, floor, prev, prev).map(|s| (s, Found::Coordinated));
+        }
         return clause_subject(doc, floor, prev).map(|s| (s, Found::Coordinated));
     }
     let plain = subject_left(doc, cue, floor);
@@ -1085,6 +1095,28 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
         }
         _ => plain,
     }
+}
+
+/// Prepositions and subordinators that lead a participle phrase ("by saying", "after adding").
+const PARTICIPLE_LEADS: &[&str] =
+    &["by", "after", "before", "without", "while", "when", "besides", "despite", "since", "upon"];
+
+/// The subject for a participle whose phrase starts at `lead` (a comma or a preposition before
+/// it): that of the nearest speech verb before it (`X replied, before adding`), else the clause's.
+fn main_subject(doc: &Doc, floor: usize, lead: usize, end: usize) -> Option<Speaker> {
+    let earlier = (floor.max(lead.saturating_sub(40))..lead)
+        .rev()
+        .filter(|&k| doc.region_of[k] == NONE && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase()))
+        .find(|&k| super::cues::verb(doc.word(k)).is_some_and(|c| c.has(super::cues::SPEECH)));
+    earlier.and_then(|k| subject_left(doc, k, floor)).map(|s| s.0).or_else(|| clause_subject(doc, floor, end))
+}
+
+/// The subject after a fronted participle phrase ("After saying …, the man left"): the clause
+/// that follows the comma closing the phrase.
+fn fronted_subject(doc: &Doc, cue: usize) -> Option<Speaker> {
+    let end = doc.sents.get(doc.sent_of[cue] as usize).map_or(doc.toks.len(), |s| s.1);
+    let comma = (cue + 1..end).find(|&k| doc.region_of[k] == NONE && doc.word(k) == ",")?;
+    subject_at(doc, comma + 1, end)
 }
 
 /// Sentence-initial words that start an introductory phrase, not a subject.

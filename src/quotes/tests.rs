@@ -1162,3 +1162,60 @@ fn a_that_clause_keeps_its_complementizer() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_fronted_participle_takes_the_subject_after_its_comma() {
+    let t = "After saying the ferry was late, the harbor master walked off the pier.";
+    check(
+        &one(t),
+        t,
+        "the ferry was late",
+        QuoteKind::Indirect,
+        Some("the harbor master"),
+        Some("saying"),
+        "name-said-clause",
+    );
+    let t = "While praising the new budget, Mayor Lena Ruiz left the hall early.";
+    check(
+        &one(t),
+        t,
+        "the new budget",
+        QuoteKind::Indirect,
+        Some("Lena Ruiz"),
+        Some("praising"),
+        "name-verb-complement",
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_and_a_preposition_takes_the_speaker_before() {
+    let t = "“Thanks for coming,” Ruiz replied, before adding that the port would reopen soon.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| q.kind == QuoteKind::Indirect).expect("the added statement");
+    check(
+        q,
+        t,
+        "that the port would reopen soon",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("adding"),
+        "name-said-clause",
+    );
+}
+
+#[test]
+fn an_adverb_or_preposition_is_no_speaker_but_a_counted_group_is() {
+    // "then says": the adverb is not the speaker, and the clause finds none.
+    let t = "The mayor cut the ribbon, then says the bridge will open in May.";
+    assert!(run(t).iter().all(|q| slice(t, q.speaker_span) != Some("then")), "{:#?}", run(t));
+    let t = "The two said they had met the minister twice.";
+    check(
+        &one(t),
+        t,
+        "they had met the minister twice",
+        QuoteKind::Indirect,
+        Some("The two"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
