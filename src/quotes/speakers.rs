@@ -570,6 +570,34 @@ const NOT_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Sentence adverbs and connectives, capitalised only at a sentence start: never a name nor a
+/// speaker ("Moreover, Lena Ruiz said …").
+const CONNECTIVES: &[&str] = &[
+    "moreover",
+    "furthermore",
+    "besides",
+    "additionally",
+    "nevertheless",
+    "nonetheless",
+    "specifically",
+    "separately",
+    "similarly",
+    "ultimately",
+    "finally",
+    "likewise",
+    "otherwise",
+    "thus",
+    "hence",
+    "therefore",
+    "consequently",
+    "accordingly",
+    "notably",
+    "importantly",
+    "interestingly",
+    "regardless",
+    "overall",
+];
+
 /// Connectors inside names ("Ursula von der Leyen", "Osama bin Laden").
 const NAME_JOINERS: &[&str] =
     &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "ibn"];
@@ -594,7 +622,8 @@ pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    !is_in(NOT_NAMES, lower(doc, i))
+    let l = lower(doc, i);
+    !is_in(NOT_NAMES, l) && !is_in(CONNECTIVES, l)
 }
 
 fn is_joiner(doc: &Doc, i: usize) -> bool {
@@ -713,6 +742,9 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
     }
     if !capital && (is_in(STOP, lt) || is_in(DETERMINERS, lt) || looks_verbal(lt)) {
         return None;
+    }
+    if is_in(CONNECTIVES, lt) {
+        return None; // "Moreover, …"
     }
     let mut k = t;
     let mut has_prep = false;
@@ -868,7 +900,8 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     let mut j = cue;
     while j > floor {
         let l = lower(doc, j - 1);
-        if is_in(BETWEEN, l) || (l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word) {
+        let adverb = l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word;
+        if is_in(BETWEEN, l) || adverb || is_in(CONNECTIVES, l) {
             j -= 1;
         } else if j >= floor + 2 && is_weekday(l) && lower(doc, j - 2) == "on" {
             j -= 2;

@@ -1219,3 +1219,27 @@ fn an_adverb_or_preposition_is_no_speaker_but_a_counted_group_is() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_sentence_connective_is_no_speaker() {
+    let t = "Moreover, Lena Ruiz, the port director, noted that the cranes were idle.";
+    check(
+        &one(t),
+        t,
+        "that the cranes were idle",
+        QuoteKind::Indirect,
+        Some("Lena Ruiz"),
+        Some("noted"),
+        "name-said-clause",
+    );
+    let t = "Ruiz has nevertheless called the plan a costly mistake.";
+    check(
+        &one(t),
+        t,
+        "the plan a costly mistake",
+        QuoteKind::Indirect,
+        Some("Ruiz"),
+        Some("called"),
+        "name-verb-complement",
+    );
+}
