@@ -240,6 +240,9 @@ const BETWEEN: &[&str] = &[
     "’ll",
 ];
 
+/// Nouns and adjectives in -ly that are not adverbs.
+const LY_NOUNS: &[&str] = &["daily", "weekly", "monthly", "quarterly", "family", "ally", "italy", "assembly", "rally"];
+
 /// Nouns that head a speaker phrase, so "analysts in Lisbon" is one phrase.
 const SPEAKER_NOUNS: &[&str] = &[
     "analysts",
@@ -878,7 +881,7 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
 /// Lowercase words that are probably verbs or adverbs, not the head of a subject.
 pub(crate) fn looks_verbal(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "italy"))
+        || (w.len() > 4 && w.ends_with("ly") && !is_in(LY_NOUNS, w))
         || (w.len() > 5 && w.ends_with("ing"))
 }
 
@@ -900,8 +903,11 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     let mut j = cue;
     while j > floor {
         let l = lower(doc, j - 1);
-        let adverb = l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word;
-        if is_in(BETWEEN, l) || adverb || is_in(CONNECTIVES, l) {
+        // A capitalised word is a name, not an adverb or auxiliary ("Reilly said", "Will wrote"),
+        // and "daily" is the paper ("the daily wrote").
+        let lowercase = doc.word(j - 1).starts_with(|c: char| !c.is_uppercase());
+        let adverb = l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word && !is_in(LY_NOUNS, l);
+        if lowercase && (is_in(BETWEEN, l) || adverb || is_in(CONNECTIVES, l)) {
             j -= 1;
         } else if j >= floor + 2 && is_weekday(l) && lower(doc, j - 2) == "on" {
             j -= 2;

@@ -1243,3 +1243,22 @@ fn a_sentence_connective_is_no_speaker() {
         "name-verb-complement",
     );
 }
+
+#[test]
+fn capitalised_words_in_ly_are_names_and_the_daily_is_a_paper() {
+    let t = "“The cranes are idle,” Reilly said.";
+    check(&one(t), t, "The cranes are idle", QuoteKind::Direct, Some("Reilly"), Some("said"), "quote-comma-name-said");
+    let t = "“The port must reopen,” the daily wrote.";
+    check(
+        &one(t),
+        t,
+        "The port must reopen",
+        QuoteKind::Direct,
+        Some("the daily"),
+        Some("wrote"),
+        "quote-comma-name-said",
+    );
+    // A lower-case adverb is still skipped.
+    let t = "“The port must reopen,” Ruiz repeatedly said.";
+    check(&one(t), t, "The port must reopen", QuoteKind::Direct, Some("Ruiz"), Some("said"), "quote-comma-name-said");
+}
