@@ -227,7 +227,10 @@ fn after(doc: &Doc, r: &Region) -> Option<Attrib> {
             let spk = np_right(doc, j + 1, b);
             return Some(attrib(spk, (j, j), "quote-comma-said-name", 0.9));
         }
-        let spk = subject_left(doc, j, i).map(|(s, _)| s);
+        // "“…” for the party, said Lena Ruiz.": with no subject before it, an inverting verb after a
+        // comma takes the name after it.
+        let inverted = || (cue.has(INVERT) && doc.word(j - 1) == ",").then(|| np_right(doc, j + 1, b)).flatten();
+        let spk = subject_left(doc, j, i).map(|(s, _)| s).or_else(inverted);
         return Some(attrib(spk, (j, j), "quote-comma-name-said", 0.9));
     }
     if dash {

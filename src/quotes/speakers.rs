@@ -200,6 +200,7 @@ const BETWEEN: &[&str] = &[
     "do",
     "also",
     "then",
+    "now",
     "later",
     "previously",
     "recently",

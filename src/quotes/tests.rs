@@ -1262,3 +1262,23 @@ fn capitalised_words_in_ly_are_names_and_the_daily_is_a_paper() {
     let t = "“The port must reopen,” Ruiz repeatedly said.";
     check(&one(t), t, "The port must reopen", QuoteKind::Direct, Some("Ruiz"), Some("said"), "quote-comma-name-said");
 }
+
+#[test]
+fn an_inverted_speaker_after_words_that_finish_the_quote() {
+    let t = "“This will be hard” for the port, said Lena Ruiz.";
+    check(&one(t), t, "This will be hard", QuoteKind::Direct, Some("Lena Ruiz"), Some("said"), "quote-comma-name-said");
+}
+
+#[test]
+fn now_between_a_subject_and_its_verb() {
+    let t = "The mayor now says the bridge will open in May.";
+    check(
+        &one(t),
+        t,
+        "the bridge will open in May",
+        QuoteKind::Indirect,
+        Some("The mayor"),
+        Some("says"),
+        "name-said-clause",
+    );
+}
