@@ -244,6 +244,10 @@ const BETWEEN: &[&str] = &[
 /// Nouns and adjectives in -ly that are not adverbs.
 const LY_NOUNS: &[&str] = &["daily", "weekly", "monthly", "quarterly", "family", "ally", "italy", "assembly", "rally"];
 
+/// Nouns in -ing that name a source ("the filing said", "the same polling suggests").
+const ING_NOUNS: &[&str] =
+    &["filing", "polling", "ruling", "finding", "findings", "briefing", "hearing", "recording", "posting", "listing"];
+
 /// Nouns that head a speaker phrase, so "analysts in Lisbon" is one phrase.
 const SPEAKER_NOUNS: &[&str] = &[
     "analysts",
@@ -744,7 +748,7 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         // "Another said", "Some argued": a quantifier standing for people.
         return Some((Speaker::new(t, t, SpeakerKind::Nominal), t));
     }
-    if !capital && (is_in(STOP, lt) || is_in(DETERMINERS, lt) || looks_verbal(lt)) {
+    if !capital && (is_in(STOP, lt) || is_in(DETERMINERS, lt) || looks_verbal(lt) && !is_in(ING_NOUNS, lt)) {
         return None;
     }
     if is_in(CONNECTIVES, lt) {
@@ -977,6 +981,28 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
                     end = open.saturating_sub(1).max(start);
                 }
             }
+            // "The issue came up after Mr. Trump, asked about it, had said": a phrase filling the
+            // clause after the segment's last subordinator.
+            let sub = (start + 1..end).rev().find(|&x| {
+                matches!(
+                    lower(doc, x),
+                    "when"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "that"
+                        | "where"
+                        | "as"
+                )
+            });
+            if let Some(s) = sub.and_then(|x| np_left_phrase(doc, end, x + 1).filter(|&(_, k)| k == x + 1)) {
+                return Some(s.0);
+            }
             if let Some((s, k)) = np_left_phrase(doc, end, start) {
                 // The phrase fills the segment, maybe after a title ("Florida delegate John Lee").
                 let title = (start..k).all(|x| {
@@ -988,6 +1014,15 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
                 });
                 if k == start || (k < start + 4 && title) {
                     return Some(s);
+                }
+                // "Mr. Cole and Mr. Dunn, the two senators, said": both names.
+                if k > start + 1 && lower(doc, k - 1) == "and" {
+                    // (The span keeps the first name's title: "Mr. Cole and Ms. Dunn".)
+                    let first = np_left_phrase(doc, k - 2, start).filter(|(_, ka)| *ka == start).map(|(a, _)| a);
+                    if let Some(a) = first.filter(|a| a.kind == SpeakerKind::Name || s.kind == SpeakerKind::Name) {
+                        let kind = if a.kind == s.kind { s.kind } else { SpeakerKind::Nominal };
+                        return Some(Speaker::new(start, s.last, kind));
+                    }
                 }
             }
         }
@@ -1148,7 +1183,26 @@ fn main_subject(doc: &Doc, floor: usize, lead: usize, end: usize) -> Option<Spea
         .rev()
         .filter(|&k| doc.region_of[k] == NONE && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase()))
         .find(|&k| super::cues::verb(doc.word(k)).is_some_and(|c| c.has(super::cues::SPEECH)));
-    earlier.and_then(|k| subject_left(doc, k, floor)).map(|s| s.0).or_else(|| clause_subject(doc, floor, end))
+    if let Some(k) = earlier {
+        if let Some((s, _)) = subject_left(doc, k, floor) {
+            return Some(s);
+        }
+        // "“…,” said Lena Ruiz, adding that …": the speaker after an inverted verb.
+        let inverted = k > floor && (doc.word(k - 1) == "," || doc.toks[k - 1].kind == TokenKind::Quote);
+        if let Some(s) = inverted.then(|| np_right(doc, k + 1, lead)).flatten() {
+            return Some(s);
+        }
+    }
+    // "Nate Cole, writing in the Herald, noted …": the phrase before the comma opens the sentence.
+    if doc.word(lead) == "," && lead > floor {
+        let start = skip_conjunction(doc, floor, lead);
+        if let Some((s, k)) = np_left_phrase(doc, lead - 1, start) {
+            if k == start && s.kind != SpeakerKind::Pronoun {
+                return Some(s);
+            }
+        }
+    }
+    clause_subject(doc, floor, end)
 }
 
 /// The subject after a fronted participle phrase ("After saying …, the man left"): the clause

@@ -1282,3 +1282,63 @@ fn now_between_a_subject_and_its_verb() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_source_noun_in_ing_heads_the_subject() {
+    let t = "The filing said the company had no assets left.";
+    check(
+        &one(t),
+        t,
+        "the company had no assets left",
+        QuoteKind::Indirect,
+        Some("The filing"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
+
+#[test]
+fn a_comma_participle_after_an_inverted_speaker_or_an_opening_name() {
+    let t = "“The port is safe,” said Lena Ruiz, the harbor master, adding that the cranes would be fixed.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| q.kind == QuoteKind::Indirect).expect("the added statement");
+    check(
+        q,
+        t,
+        "that the cranes would be fixed",
+        QuoteKind::Indirect,
+        Some("Lena Ruiz"),
+        Some("adding"),
+        "name-said-clause",
+    );
+    let t = "Omar Cole, writing in the Herald, argued that the harbor needed dredging.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("argued")).expect("the argument");
+    check(
+        q,
+        t,
+        "that the harbor needed dredging",
+        QuoteKind::Indirect,
+        Some("Omar Cole"),
+        Some("argued"),
+        "name-said-clause",
+    );
+}
+
+#[test]
+fn appositive_subjects_after_a_subordinator_and_coordinated_names() {
+    let t = "The row began after Ruiz, asked about the cranes, said that the port was safe.";
+    let qs = run(t);
+    let q = qs.iter().find(|q| slice(t, q.cue_span) == Some("said")).expect("the statement");
+    check(q, t, "that the port was safe", QuoteKind::Indirect, Some("Ruiz"), Some("said"), "name-said-clause");
+    let t = "Mr. Cole and Ms. Dunn, the two harbor pilots, said that the channel was too shallow.";
+    check(
+        &one(t),
+        t,
+        "that the channel was too shallow",
+        QuoteKind::Indirect,
+        Some("Mr. Cole and Ms. Dunn"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
