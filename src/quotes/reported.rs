@@ -58,8 +58,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
             found.iter().any(|o| {
                 // (A hedge with no source holds no statement: "X seems to …, as Y said …".)
                 let inside = o.attrib.speaker.is_some() && o.first <= r.first && r.last <= o.last;
+                // A verb's object holds no statement after a relative or contrasting clause opens
+                // ("backed Ruiz, who said …", "endorsed Ruiz while Lee argued …").
+                let scope =
+                    if o.attrib.rule == "name-verb-complement" { object_scope(doc, o.first, o.last) } else { o.last };
                 match r.attrib.speaker {
-                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..o.last).contains(&s.first),
+                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..scope).contains(&s.first),
                     None => inside && r.attrib.rule == "evidential-clause",
                 }
             })
@@ -559,6 +563,19 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
         last,
         attrib: Attrib { speaker: Some(spk), cue: Some((j, cue_end)), rule: "name-verb-complement", confidence: 0.4 },
     })
+}
+
+/// Where a relative or contrasting clause opens inside a verb's object `c..last` (", which …",
+/// ", who …", ", but …", "… while …", "… when …"), or `last` when none does: a statement whose
+/// speaker comes after it is one of its own, not part of the object ("backed Ruiz, who said …").
+fn object_scope(doc: &Doc, c: usize, last: usize) -> usize {
+    let opens = |k: usize| {
+        let w = lower(doc, k);
+        doc.region_of[k] == NONE
+            && (matches!(w, "when" | "while")
+                || doc.word(k - 1) == "," && matches!(w, "which" | "who" | "whom" | "but"))
+    };
+    (c + 1..last).find(|&k| opens(k)).unwrap_or(last)
 }
 
 /// Words that do not open a verb's object or infinitive: "proposed in 1990", "echoed by

@@ -1342,3 +1342,23 @@ fn appositive_subjects_after_a_subordinator_and_coordinated_names() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_statement_in_a_relative_clause_of_a_verb_object_is_its_own() {
+    let t = "The council endorsed Lena Ruiz, who said that the port would reopen in May.";
+    let shown = show(t);
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    let said = run(t).into_iter().find(|q| slice(t, q.cue_span) == Some("said")).expect("Ruiz's statement");
+    check(
+        &said,
+        t,
+        "that the port would reopen in May",
+        QuoteKind::Indirect,
+        Some("who"),
+        Some("said"),
+        "name-said-clause",
+    );
+    // Without a relative clause the inner statement stays part of the object.
+    let t = "The council urged Lena Ruiz to say that the port would reopen in May.";
+    assert_eq!(show(t).len(), 1, "{:#?}", show(t));
+}
