@@ -4,7 +4,7 @@
 //! - a quote that opens its sentence looks right first: `"…," X said.` (`quote-comma-name-said`),
 //!   `"…," said X.` (`quote-comma-said-name`), `"…," according to X` (`quote-according-to`),
 //!   `"…" — X` (`quote-dash-name`);
-//! - then left: `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
+//! - then left: `Said X: "…"` opening the sentence (`said-name-quote`), `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
 //!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
 //!   `according to X, "…"` (`according-to-quote`);
 //! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
@@ -298,6 +298,9 @@ fn is_role_like(doc: &Doc, x: usize) -> bool {
 /// Left of the quote, in its sentence: `X said: "…"`, `X called it "…"`, `X: "…"`.
 fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
     let o = r.open?;
+    if let Some(a) = fronted_cue(doc, sa, o) {
+        return Some(a);
+    }
     let floor = sa.max(o.saturating_sub(WINDOW_BEFORE));
     if o > sa + 1 && doc.word(o - 1) == ":" {
         if let Some(s) = np_left(doc, o - 2, sa).filter(|s| s.kind == SpeakerKind::Name && s.first == sa) {
@@ -353,6 +356,20 @@ fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
         }
     }
     participle.map(|p| attrib(None, p, "participle-inherits", 0.5))
+}
+
+/// `Said Lena Ruiz: “…”`, `Added the mayor, who had listened, “…”`: a sentence opening with an
+/// inverting speech verb and its speaker, then the quote (`said-name-quote`).
+fn fronted_cue(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
+    let w = doc.word(sa);
+    if o < sa + 3 || !w.starts_with(char::is_uppercase) || !matches!(doc.word(o - 1), "," | ":") {
+        return None;
+    }
+    cues::verb(w).filter(|c| c.has(SPEECH) && c.has(INVERT))?;
+    let spk = np_right(doc, sa + 1, o - 1).or_else(|| np_right(doc, sa + 1, o))?;
+    let closed = spk.last + 1 == o - 1 || matches!(doc.word(spk.last + 1), "," | ":");
+    let plain = (spk.last + 1..o).all(|k| doc.toks[k].kind != TokenKind::Quote && cue_at(doc, k).is_none());
+    (closed && plain).then(|| attrib(Some(spk), (sa, sa), "said-name-quote", 0.8))
 }
 
 /// Whether token `j` directly follows a closing quote mark (maybe with a comma between).

@@ -1362,3 +1362,10 @@ fn a_statement_in_a_relative_clause_of_a_verb_object_is_its_own() {
     let t = "The council urged Lena Ruiz to say that the port would reopen in May.";
     assert_eq!(show(t).len(), 1, "{:#?}", show(t));
 }
+
+#[test]
+fn a_sentence_opening_with_said_and_its_speaker() {
+    let t = "The ferry was late again. Said Lena Ruiz, who runs the port: “We will fix it.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("the quote");
+    check(&q, t, "We will fix it.", QuoteKind::Direct, Some("Lena Ruiz"), Some("Said"), "said-name-quote");
+}
