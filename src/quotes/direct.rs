@@ -68,9 +68,9 @@ pub(crate) fn attribute(
     }
     let _ = sb;
     let words = r.words(doc);
-    if whole {
+    if whole || after_connective(doc, sa, first_tok) {
         // The previous attributed quote of this or the previous paragraph, if nothing but quotes
-        // and attributions lie between.
+        // and attributions lie between ("But “…”" and "Then, “…”" too).
         if let Some(prev) = previous_speaker(doc, regions, k, last, done) {
             return Some(Attrib { rule: "continues-previous-speaker", confidence: 0.6, ..prev });
         }
@@ -87,6 +87,14 @@ pub(crate) fn attribute(
         }
     }
     Some(Attrib { speaker: None, cue: None, rule: "unattributed", confidence: 0.4 })
+}
+
+/// Whether the quote opening at `first_tok` follows only a connective opening its sentence
+/// ("But “…”", "Then, “…”").
+fn after_connective(doc: &Doc, sa: usize, first_tok: usize) -> bool {
+    let comma = first_tok == sa + 2 && doc.word(sa + 1) == ",";
+    (first_tok == sa + 1 || comma)
+        && matches!(lower(doc, sa), "but" | "and" | "then" | "now" | "still" | "yet" | "so" | "again" | "later")
 }
 
 /// The sentence's subject, for a partial quote whose nearest cue sits in a subordinate clause

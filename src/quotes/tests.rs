@@ -1369,3 +1369,19 @@ fn a_sentence_opening_with_said_and_its_speaker() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("the quote");
     check(&q, t, "We will fix it.", QuoteKind::Direct, Some("Lena Ruiz"), Some("Said"), "said-name-quote");
 }
+
+#[test]
+fn a_quote_after_a_connective_continues_the_previous_speaker() {
+    let t = "“The cranes are old,” Ruiz said on Monday. But “the new ones will come in May.”";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    check(
+        &qs[1],
+        t,
+        "the new ones will come in May.",
+        QuoteKind::Direct,
+        Some("Ruiz"),
+        Some("said"),
+        "continues-previous-speaker",
+    );
+}
