@@ -109,7 +109,8 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     let rel = inner.first - 1;
     let after_preposition =
         rel > sa && matches!(lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
-    let sub = matches!(lower(doc, rel), "what" | "whom" | "which" | "that") && !after_preposition;
+    // ("for what she calls “…”" is still a free relative.)
+    let sub = lower(doc, rel) == "what" || matches!(lower(doc, rel), "whom" | "which" | "that") && !after_preposition;
     if !sub {
         return None;
     }
@@ -335,7 +336,10 @@ fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
         let rule = if adjacent { "name-said-quote" } else { "name-cue-partial" };
         match speakers::cue_subject(doc, j, sa) {
             Some((s, how)) => {
-                if !adjacent && participle.is_none() {
+                // "… hungry for what she calls “real solutions”": even right before the quote, a
+                // free relative is part of the outer statement.
+                let free_relative = s.first > sa && lower(doc, s.first - 1) == "what";
+                if (!adjacent || free_relative) && participle.is_none() {
                     if let Some(outer) = outer_subject(doc, sa, s) {
                         return Some(attrib(Some(outer), (j, j), "outer-speaker", 0.7));
                     }

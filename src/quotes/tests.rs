@@ -1385,3 +1385,10 @@ fn a_quote_after_a_connective_continues_the_previous_speaker() {
         "continues-previous-speaker",
     );
 }
+
+#[test]
+fn a_free_relative_right_before_the_quote_belongs_to_the_outer_speaker() {
+    let t = "Mayor Lena Ruiz said the harbor was ready for what she calls “a new era of shipping.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("the quote");
+    check(&q, t, "a new era of shipping.", QuoteKind::Direct, Some("Lena Ruiz"), Some("calls"), "outer-speaker");
+}
