@@ -244,6 +244,40 @@ const BETWEEN: &[&str] = &[
 /// Nouns and adjectives in -ly that are not adverbs.
 const LY_NOUNS: &[&str] = &["daily", "weekly", "monthly", "quarterly", "family", "ally", "italy", "assembly", "rally"];
 
+/// Common irregular past tenses: after a noun they start the predicate ("His office put out …").
+const IRREGULAR_PAST: &[&str] = &[
+    "put", "sent", "ran", "made", "took", "gave", "got", "went", "came", "held", "led", "left", "won", "lost",
+    "brought", "kept", "paid", "met", "began", "spoke", "knew", "thought", "saw", "became", "struck", "built",
+    "bought", "sold", "chose", "drew", "fell", "felt", "stood", "threw", "wore", "broke", "spent", "shot",
+];
+
+/// Messages that a participle after them describes on behalf of their sender ("issued a statement
+/// saying …", "ran ads attacking …").
+const MESSAGE_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "email",
+    "emails",
+    "e-mail",
+    "letter",
+    "ad",
+    "ads",
+    "release",
+    "video",
+    "message",
+    "post",
+    "tweet",
+    "tweets",
+    "cover",
+    "article",
+    "memo",
+    "spot",
+    "spots",
+    "op-ed",
+    "column",
+    "editorial",
+];
+
 /// Nouns in -ing that name a source ("the filing said", "the same polling suggests").
 const ING_NOUNS: &[&str] =
     &["filing", "polling", "ruling", "finding", "findings", "briefing", "hearing", "recording", "posting", "listing"];
@@ -872,7 +906,7 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
             let adverb = ll.len() > 4 && ll.ends_with("ly");
             !(is_in(DETERMINERS, ll) || adverb)
         });
-        if k > i && after_head && lw.ends_with("ed") && looks_verbal(lw) {
+        if k > i && after_head && (lw.ends_with("ed") && looks_verbal(lw) || is_in(IRREGULAR_PAST, lw)) {
             break;
         }
         last_word = Some(k);
@@ -1163,7 +1197,9 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
         // "with many marchers chanting …": the phrase after "with" is the subject.
         Some((s, _)) if s.first > floor && lower(doc, s.first - 1) == "with" => plain,
         Some((s, _)) if s.kind == SpeakerKind::Nominal => {
-            match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal) {
+            // "The campaign issued a statement saying …": a message's sender, even a nominal one.
+            let message = is_in(MESSAGE_NOUNS, lower(doc, s.last));
+            match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal || message) {
                 Some(c) => Some((c, Found::Coordinated)),
                 None => plain,
             }

@@ -1392,3 +1392,17 @@ fn a_free_relative_right_before_the_quote_belongs_to_the_outer_speaker() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("the quote");
     check(&q, t, "a new era of shipping.", QuoteKind::Direct, Some("Lena Ruiz"), Some("calls"), "outer-speaker");
 }
+
+#[test]
+fn a_message_participle_takes_its_senders_nominal_subject() {
+    let t = "The harbor authority put out a statement saying the cranes would be replaced.";
+    check(
+        &one(t),
+        t,
+        "the cranes would be replaced",
+        QuoteKind::Indirect,
+        Some("The harbor authority"),
+        Some("saying"),
+        "name-said-clause",
+    );
+}
