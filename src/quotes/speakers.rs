@@ -244,6 +244,14 @@ const BETWEEN: &[&str] = &[
 /// Nouns and adjectives in -ly that are not adverbs.
 const LY_NOUNS: &[&str] = &["daily", "weekly", "monthly", "quarterly", "family", "ally", "italy", "assembly", "rally"];
 
+/// A noun naming people or an organisation that acts ("a group", "donors", "super PACs").
+fn is_group(doc: &Doc, i: usize) -> bool {
+    let l = lower(doc, i);
+    is_people_plural(doc, i)
+        || is_in(SPEAKER_NOUNS, l)
+        || matches!(l, "group" | "groups" | "pac" | "pacs" | "committee" | "organization" | "organizations" | "donors")
+}
+
 /// Common irregular past tenses: after a noun they start the predicate ("His office put out …").
 const IRREGULAR_PAST: &[&str] = &[
     "put", "sent", "ran", "made", "took", "gave", "got", "went", "came", "held", "led", "left", "won", "lost",
@@ -1194,8 +1202,16 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
     }
     let plain = subject_left(doc, cue, floor);
     match plain {
-        // "with many marchers chanting …": the phrase after "with" is the subject.
+        // "with many marchers chanting …": the phrase after "with" is the subject; so is a group
+        // after a preposition ("gave $3 million to a group backing …").
         Some((s, _)) if s.first > floor && lower(doc, s.first - 1) == "with" => plain,
+        Some((s, _))
+            if s.first > floor
+                && matches!(lower(doc, s.first - 1), "to" | "into" | "of" | "from" | "among")
+                && is_group(doc, s.last) =>
+        {
+            plain
+        }
         Some((s, _)) if s.kind == SpeakerKind::Nominal => {
             // "The campaign issued a statement saying …": a message's sender, even a nominal one.
             let message = is_in(MESSAGE_NOUNS, lower(doc, s.last));

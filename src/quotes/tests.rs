@@ -1406,3 +1406,17 @@ fn a_message_participle_takes_its_senders_nominal_subject() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_group_after_a_preposition_is_the_participles_subject() {
+    let t = "Omar Haddad gave $2 million to a group backing the new harbor plan.";
+    check(
+        &one(t),
+        t,
+        "the new harbor plan",
+        QuoteKind::Indirect,
+        Some("a group"),
+        Some("backing"),
+        "name-verb-complement",
+    );
+}
