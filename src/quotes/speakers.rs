@@ -1108,9 +1108,18 @@ pub(crate) fn clause_subject(doc: &Doc, floor: usize, end: usize) -> Option<Spea
     }
     let lo = floor.max(e.saturating_sub(40));
     let mut start = lo;
-    for k in (lo..e).rev() {
+    let mut k = e;
+    while k > lo {
+        k -= 1;
         if doc.region_of[k] != NONE {
             continue;
+        }
+        // "Sen. Ted Cruz (R-Texas) Wednesday, saying …": a parenthesis is passed over.
+        if doc.word(k) == ")" {
+            if let Some(open) = (k.saturating_sub(8).max(lo)..k).rev().find(|&x| doc.word(x) == "(") {
+                k = open;
+                continue;
+            }
         }
         // A dash closes an inserted remark: "Wyoming -- which votes Saturday -- Ruiz claimed …".
         if matches!(doc.word(k), "," | ";" | ":" | "(")
@@ -1131,7 +1140,7 @@ const SUBORDINATORS: &[&str] = &[
 
 /// The subject phrase opening the clause `start..end`.
 pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
-    let mut start = skip_conjunction(doc, start, end);
+    let mut start = skip_conjunction(doc, dateline_end(doc, start, end), end);
     if start >= end {
         return None;
     }
@@ -1165,6 +1174,18 @@ pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker>
         }
     }
     np_right(doc, start, end).filter(|s| s.kind == SpeakerKind::Nominal && s.last + 1 < end)
+}
+
+/// After a dateline opening the clause at `start` ("WASHINGTON (AP) — …", "MIAMI, Fla. - …"): a
+/// word in capitals, then within a few tokens a dash; else `start`.
+fn dateline_end(doc: &Doc, start: usize, end: usize) -> usize {
+    let w = doc.word(start);
+    let capitals = w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
+    if !capitals {
+        return start;
+    }
+    let dash = (start + 1..end.min(start + 10)).find(|&k| doc.toks[k].kind == TokenKind::Dash || doc.word(k) == "-");
+    dash.map_or(start, |k| k + 1)
 }
 
 /// The subject of the cue verb at `cue`: [`subject_left`], except that a participle after a
@@ -1353,6 +1374,13 @@ mod tests {
         assert_eq!((doc.span_text(s), s.kind, how), ("Lena Varga", SpeakerKind::Name, Found::Plain));
         let book = NameBook::new(&doc);
         assert_eq!(book.canonical("Varga"), "Lena Varga");
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject() {
+        let doc = Doc::for_test("PORTLAND (AP) — Sen. Omar Cole toured the harbor.");
+        let s = subject_at(&doc, 0, doc.toks.len()).unwrap();
+        assert_eq!((doc.span_text(s), s.kind), ("Omar Cole", SpeakerKind::Name));
     }
 
     #[test]

@@ -1420,3 +1420,18 @@ fn a_group_after_a_preposition_is_the_participles_subject() {
         "name-verb-complement",
     );
 }
+
+#[test]
+fn a_clause_subject_past_a_parenthesis_and_a_dateline() {
+    let t = "Lena Ruiz backed Sen. Omar Cole (D-Maine) on Monday, saying that he would fix the port.";
+    let q = run(t).into_iter().find(|q| slice(t, q.cue_span) == Some("saying")).expect("the statement");
+    check(
+        &q,
+        t,
+        "that he would fix the port",
+        QuoteKind::Indirect,
+        Some("Lena Ruiz"),
+        Some("saying"),
+        "name-said-clause",
+    );
+}
