@@ -998,7 +998,37 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
         let open = (floor.max(t.saturating_sub(40))..t).rev().find(|&k| doc.word(k) == w)?;
         return np_left(doc, open.checked_sub(1)?, floor).map(|s| (s, Found::Appositive));
     }
-    np_left(doc, t, floor).map(|s| (s, Found::Plain))
+    let s = np_left(doc, t, floor)?;
+    Some((relative_head(doc, s, floor).unwrap_or(s), Found::Plain))
+}
+
+/// The head of a subject that carries a restrictive relative clause: in "Officials who spoke to
+/// reporters said", the phrase before the verb ("reporters") sits inside the clause opened by
+/// "who", and the subject is the phrase before "who".
+fn relative_head(doc: &Doc, s: Speaker, floor: usize) -> Option<Speaker> {
+    let lo = floor.max(s.first.saturating_sub(20));
+    let mut k = s.first;
+    while k > lo {
+        k -= 1;
+        let w = doc.word(k);
+        let clause = lower(doc, k) != "who" && is_in(SUBORDINATORS, lower(doc, k));
+        if doc.region_of[k] != NONE
+            || matches!(w, "," | ";" | ":" | "(" | ")")
+            || doc.toks[k].kind == TokenKind::Dash
+            || clause
+        {
+            return None; // "… who gained attention when he yelled": "he" opens a clause of its own
+        }
+        if super::cues::verb(w).is_some_and(|c| c.has(super::cues::SPEECH)) {
+            return None; // "who said the mayor …": the verb before is the speech, not this one
+        }
+        if lower(doc, k) == "who" && k > floor {
+            // A verb must follow "who" before the phrase ("who spoke to reporters").
+            let head = np_left(doc, k - 1, floor)?;
+            return (k + 1 < s.first).then_some(head);
+        }
+    }
+    None
 }
 
 /// Quantifiers that stand for people as a subject ("Another said", "Many argued").

@@ -1435,3 +1435,21 @@ fn a_clause_subject_past_a_parenthesis_and_a_dateline() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_subject_with_a_restrictive_relative_clause() {
+    let t = "Officials who spoke to reporters said that the port would reopen.";
+    check(
+        &one(t),
+        t,
+        "that the port would reopen",
+        QuoteKind::Indirect,
+        Some("Officials"),
+        Some("said"),
+        "name-said-clause",
+    );
+    // A subordinate clause inside it has a subject of its own.
+    let t = "Ruiz is the pilot who became famous when he warned that the channel was too shallow.";
+    let q = run(t).into_iter().find(|q| slice(t, q.cue_span) == Some("warned")).expect("the warning");
+    assert_eq!(slice(t, q.speaker_span), Some("he"));
+}
