@@ -4,7 +4,7 @@
 //! - a quote that opens its sentence looks right first: `"…," X said.` (`quote-comma-name-said`),
 //!   `"…," said X.` (`quote-comma-said-name`), `"…," according to X` (`quote-according-to`),
 //!   `"…" — X` (`quote-dash-name`);
-//! - then left: `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
+//! - then left: `Said X: "…"` opening the sentence (`said-name-quote`), `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
 //!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
 //!   `according to X, "…"` (`according-to-quote`);
 //! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
@@ -68,9 +68,9 @@ pub(crate) fn attribute(
     }
     let _ = sb;
     let words = r.words(doc);
-    if whole {
+    if whole || after_connective(doc, sa, first_tok) {
         // The previous attributed quote of this or the previous paragraph, if nothing but quotes
-        // and attributions lie between.
+        // and attributions lie between ("But “…”" and "Then, “…”" too).
         if let Some(prev) = previous_speaker(doc, regions, k, last, done) {
             return Some(Attrib { rule: "continues-previous-speaker", confidence: 0.6, ..prev });
         }
@@ -89,6 +89,14 @@ pub(crate) fn attribute(
     Some(Attrib { speaker: None, cue: None, rule: "unattributed", confidence: 0.4 })
 }
 
+/// Whether the quote opening at `first_tok` follows only a connective opening its sentence
+/// ("But “…”", "Then, “…”").
+fn after_connective(doc: &Doc, sa: usize, first_tok: usize) -> bool {
+    let comma = first_tok == sa + 2 && doc.word(sa + 1) == ",";
+    (first_tok == sa + 1 || comma)
+        && matches!(lower(doc, sa), "but" | "and" | "then" | "now" | "still" | "yet" | "so" | "again" | "later")
+}
+
 /// The sentence's subject, for a partial quote whose nearest cue sits in a subordinate clause
 /// ("Rubio said … Trump, whom he called a “con artist”"): the statement is the main clause's.
 fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
@@ -101,7 +109,8 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     let rel = inner.first - 1;
     let after_preposition =
         rel > sa && matches!(lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
-    let sub = matches!(lower(doc, rel), "what" | "whom" | "which" | "that") && !after_preposition;
+    // ("for what she calls “…”" is still a free relative.)
+    let sub = lower(doc, rel) == "what" || matches!(lower(doc, rel), "whom" | "which" | "that") && !after_preposition;
     if !sub {
         return None;
     }
@@ -227,7 +236,10 @@ fn after(doc: &Doc, r: &Region) -> Option<Attrib> {
             let spk = np_right(doc, j + 1, b);
             return Some(attrib(spk, (j, j), "quote-comma-said-name", 0.9));
         }
-        let spk = subject_left(doc, j, i).map(|(s, _)| s);
+        // "“…” for the party, said Lena Ruiz.": with no subject before it, an inverting verb after a
+        // comma takes the name after it.
+        let inverted = || (cue.has(INVERT) && doc.word(j - 1) == ",").then(|| np_right(doc, j + 1, b)).flatten();
+        let spk = subject_left(doc, j, i).map(|(s, _)| s).or_else(inverted);
         return Some(attrib(spk, (j, j), "quote-comma-name-said", 0.9));
     }
     if dash {
@@ -295,6 +307,9 @@ fn is_role_like(doc: &Doc, x: usize) -> bool {
 /// Left of the quote, in its sentence: `X said: "…"`, `X called it "…"`, `X: "…"`.
 fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
     let o = r.open?;
+    if let Some(a) = fronted_cue(doc, sa, o) {
+        return Some(a);
+    }
     let floor = sa.max(o.saturating_sub(WINDOW_BEFORE));
     if o > sa + 1 && doc.word(o - 1) == ":" {
         if let Some(s) = np_left(doc, o - 2, sa).filter(|s| s.kind == SpeakerKind::Name && s.first == sa) {
@@ -321,7 +336,10 @@ fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
         let rule = if adjacent { "name-said-quote" } else { "name-cue-partial" };
         match speakers::cue_subject(doc, j, sa) {
             Some((s, how)) => {
-                if !adjacent && participle.is_none() {
+                // "… hungry for what she calls “real solutions”": even right before the quote, a
+                // free relative is part of the outer statement.
+                let free_relative = s.first > sa && lower(doc, s.first - 1) == "what";
+                if (!adjacent || free_relative) && participle.is_none() {
                     if let Some(outer) = outer_subject(doc, sa, s) {
                         return Some(attrib(Some(outer), (j, j), "outer-speaker", 0.7));
                     }
@@ -350,6 +368,20 @@ fn before(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
         }
     }
     participle.map(|p| attrib(None, p, "participle-inherits", 0.5))
+}
+
+/// `Said Lena Ruiz: “…”`, `Added the mayor, who had listened, “…”`: a sentence opening with an
+/// inverting speech verb and its speaker, then the quote (`said-name-quote`).
+fn fronted_cue(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
+    let w = doc.word(sa);
+    if o < sa + 3 || !w.starts_with(char::is_uppercase) || !matches!(doc.word(o - 1), "," | ":") {
+        return None;
+    }
+    cues::verb(w).filter(|c| c.has(SPEECH) && c.has(INVERT))?;
+    let spk = np_right(doc, sa + 1, o - 1).or_else(|| np_right(doc, sa + 1, o))?;
+    let closed = spk.last + 1 == o - 1 || matches!(doc.word(spk.last + 1), "," | ":");
+    let plain = (spk.last + 1..o).all(|k| doc.toks[k].kind != TokenKind::Quote && cue_at(doc, k).is_none());
+    (closed && plain).then(|| attrib(Some(spk), (sa, sa), "said-name-quote", 0.8))
 }
 
 /// Whether token `j` directly follows a closing quote mark (maybe with a comma between).

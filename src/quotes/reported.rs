@@ -58,8 +58,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
             found.iter().any(|o| {
                 // (A hedge with no source holds no statement: "X seems to …, as Y said …".)
                 let inside = o.attrib.speaker.is_some() && o.first <= r.first && r.last <= o.last;
+                // A verb's object holds no statement after a relative or contrasting clause opens
+                // ("backed Ruiz, who said …", "endorsed Ruiz while Lee argued …").
+                let scope =
+                    if o.attrib.rule == "name-verb-complement" { object_scope(doc, o.first, o.last) } else { o.last };
                 match r.attrib.speaker {
-                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..o.last).contains(&s.first),
+                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..scope).contains(&s.first),
                     None => inside && r.attrib.rule == "evidential-clause",
                 }
             })
@@ -446,6 +450,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         return None;
     }
     let mut had_that = false;
+    let mut that_tok = None;
     let mut cue_end = j;
     if cues::particle(cue.lemma, lower(doc, c)) {
         // "pointed out that …"
@@ -461,8 +466,11 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
     let that = that_within(doc, c, b, 10).filter(|&t| t == c || cue.has(OBJECT) || is_adverbial_start(first));
     if let Some(t) = that {
         // "said that", "said on Tuesday that", "told reporters that", "said in a statement that".
+        // The statement starts at "that" (as attribution corpora mark it), the checks below look
+        // at the clause after it.
         c = t + 1;
         had_that = true;
+        that_tok = Some(t);
     } else if cue.has(SPEECH) && cue.lemma != "ask" && is_wh_word(first) {
         // "explained how the plan works", "has not said whether she will run": the embedded
         // question is what was said ("asked whether …" is the question put, see `asked_about`).
@@ -492,7 +500,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
         _ => 0.4,
     };
     Some(Reported {
-        first: c,
+        first: that_tok.unwrap_or(c),
         last,
         attrib: Attrib { speaker: spk, cue: Some((j, cue_end)), rule: "name-said-clause", confidence: conf },
     })
@@ -555,6 +563,19 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
         last,
         attrib: Attrib { speaker: Some(spk), cue: Some((j, cue_end)), rule: "name-verb-complement", confidence: 0.4 },
     })
+}
+
+/// Where a relative or contrasting clause opens inside a verb's object `c..last` (", which …",
+/// ", who …", ", but …", "… while …", "… when …"), or `last` when none does: a statement whose
+/// speaker comes after it is one of its own, not part of the object ("backed Ruiz, who said …").
+fn object_scope(doc: &Doc, c: usize, last: usize) -> usize {
+    let opens = |k: usize| {
+        let w = lower(doc, k);
+        doc.region_of[k] == NONE
+            && (matches!(w, "when" | "while")
+                || doc.word(k - 1) == "," && matches!(w, "which" | "who" | "whom" | "but"))
+    };
+    (c + 1..last).find(|&k| opens(k)).unwrap_or(last)
 }
 
 /// Words that do not open a verb's object or infinitive: "proposed in 1990", "echoed by
@@ -868,9 +889,53 @@ fn phrase_subject(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
     } {
         e -= 1;
     }
-    // A lone preposition or article is no subject ("In said …" does not occur; "the said …").
-    let ok = k < j && opens && !matches!(lower(doc, k), "in" | "on" | "at" | "to" | "of" | "for" | "the" | "a" | "an");
+    // A phrase opening with a preposition, subordinator or adverb is no subject ("After saying …",
+    // "then says …"), nor one opening with an article ("the said …", "the most telling …"),
+    // except a counted group ("The two said").
+    let first = lower(doc, k);
+    let counted = e == k + 2 && (doc.toks[k + 1].kind == TokenKind::Number || is_number_word(lower(doc, k + 1)));
+    let article = matches!(first, "the" | "a" | "an") && !counted;
+    let ok = k < j && opens && !is_no_subject_start(first) && !article;
     ok.then(|| Speaker::new(k, e - 1, speakers::SpeakerKind::Nominal))
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozen")
+}
+
+/// Prepositions, subordinators and adverbs that open an adverbial, never a subject phrase.
+fn is_no_subject_start(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "of"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "without"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "upon"
+            | "during"
+            | "despite"
+            | "besides"
+            | "while"
+            | "when"
+            | "then"
+            | "now"
+            | "later"
+            | "earlier"
+            | "also"
+            | "still"
+            | "just"
+            | "even"
+            | "again"
+    )
 }
 
 /// Conjunctions and subordinators: a clause starts after them.

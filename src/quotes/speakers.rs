@@ -200,6 +200,7 @@ const BETWEEN: &[&str] = &[
     "do",
     "also",
     "then",
+    "now",
     "later",
     "previously",
     "recently",
@@ -239,6 +240,55 @@ const BETWEEN: &[&str] = &[
     "'ll",
     "’ll",
 ];
+
+/// Nouns and adjectives in -ly that are not adverbs.
+const LY_NOUNS: &[&str] = &["daily", "weekly", "monthly", "quarterly", "family", "ally", "italy", "assembly", "rally"];
+
+/// A noun naming people or an organisation that acts ("a group", "donors", "super PACs").
+fn is_group(doc: &Doc, i: usize) -> bool {
+    let l = lower(doc, i);
+    is_people_plural(doc, i)
+        || is_in(SPEAKER_NOUNS, l)
+        || matches!(l, "group" | "groups" | "pac" | "pacs" | "committee" | "organization" | "organizations" | "donors")
+}
+
+/// Common irregular past tenses: after a noun they start the predicate ("His office put out …").
+const IRREGULAR_PAST: &[&str] = &[
+    "put", "sent", "ran", "made", "took", "gave", "got", "went", "came", "held", "led", "left", "won", "lost",
+    "brought", "kept", "paid", "met", "began", "spoke", "knew", "thought", "saw", "became", "struck", "built",
+    "bought", "sold", "chose", "drew", "fell", "felt", "stood", "threw", "wore", "broke", "spent", "shot",
+];
+
+/// Messages that a participle after them describes on behalf of their sender ("issued a statement
+/// saying …", "ran ads attacking …").
+const MESSAGE_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "email",
+    "emails",
+    "e-mail",
+    "letter",
+    "ad",
+    "ads",
+    "release",
+    "video",
+    "message",
+    "post",
+    "tweet",
+    "tweets",
+    "cover",
+    "article",
+    "memo",
+    "spot",
+    "spots",
+    "op-ed",
+    "column",
+    "editorial",
+];
+
+/// Nouns in -ing that name a source ("the filing said", "the same polling suggests").
+const ING_NOUNS: &[&str] =
+    &["filing", "polling", "ruling", "finding", "findings", "briefing", "hearing", "recording", "posting", "listing"];
 
 /// Nouns that head a speaker phrase, so "analysts in Lisbon" is one phrase.
 const SPEAKER_NOUNS: &[&str] = &[
@@ -570,6 +620,34 @@ const NOT_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Sentence adverbs and connectives, capitalised only at a sentence start: never a name nor a
+/// speaker ("Moreover, Lena Ruiz said …").
+const CONNECTIVES: &[&str] = &[
+    "moreover",
+    "furthermore",
+    "besides",
+    "additionally",
+    "nevertheless",
+    "nonetheless",
+    "specifically",
+    "separately",
+    "similarly",
+    "ultimately",
+    "finally",
+    "likewise",
+    "otherwise",
+    "thus",
+    "hence",
+    "therefore",
+    "consequently",
+    "accordingly",
+    "notably",
+    "importantly",
+    "interestingly",
+    "regardless",
+    "overall",
+];
+
 /// Connectors inside names ("Ursula von der Leyen", "Osama bin Laden").
 const NAME_JOINERS: &[&str] =
     &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "ibn"];
@@ -594,7 +672,8 @@ pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    !is_in(NOT_NAMES, lower(doc, i))
+    let l = lower(doc, i);
+    !is_in(NOT_NAMES, l) && !is_in(CONNECTIVES, l)
 }
 
 fn is_joiner(doc: &Doc, i: usize) -> bool {
@@ -711,8 +790,11 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         // "Another said", "Some argued": a quantifier standing for people.
         return Some((Speaker::new(t, t, SpeakerKind::Nominal), t));
     }
-    if !capital && (is_in(STOP, lt) || is_in(DETERMINERS, lt) || looks_verbal(lt)) {
+    if !capital && (is_in(STOP, lt) || is_in(DETERMINERS, lt) || looks_verbal(lt) && !is_in(ING_NOUNS, lt)) {
         return None;
+    }
+    if is_in(CONNECTIVES, lt) {
+        return None; // "Moreover, …"
     }
     let mut k = t;
     let mut has_prep = false;
@@ -826,6 +908,15 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
         if super::cues::verb(w).is_some() && k > i {
             break;
         }
+        // "the man ended up …": a past tense after the head ("the newly elected mayor" goes on).
+        let after_head = last_word.is_some_and(|l| {
+            let ll = lower(doc, l);
+            let adverb = ll.len() > 4 && ll.ends_with("ly");
+            !(is_in(DETERMINERS, ll) || adverb)
+        });
+        if k > i && after_head && (lw.ends_with("ed") && looks_verbal(lw) || is_in(IRREGULAR_PAST, lw)) {
+            break;
+        }
         last_word = Some(k);
         k += 1;
     }
@@ -837,7 +928,7 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
 /// Lowercase words that are probably verbs or adverbs, not the head of a subject.
 pub(crate) fn looks_verbal(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "italy"))
+        || (w.len() > 4 && w.ends_with("ly") && !is_in(LY_NOUNS, w))
         || (w.len() > 5 && w.ends_with("ing"))
 }
 
@@ -859,7 +950,11 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     let mut j = cue;
     while j > floor {
         let l = lower(doc, j - 1);
-        if is_in(BETWEEN, l) || (l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word) {
+        // A capitalised word is a name, not an adverb or auxiliary ("Reilly said", "Will wrote"),
+        // and "daily" is the paper ("the daily wrote").
+        let lowercase = doc.word(j - 1).starts_with(|c: char| !c.is_uppercase());
+        let adverb = l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word && !is_in(LY_NOUNS, l);
+        if lowercase && (is_in(BETWEEN, l) || adverb || is_in(CONNECTIVES, l)) {
             j -= 1;
         } else if j >= floor + 2 && is_weekday(l) && lower(doc, j - 2) == "on" {
             j -= 2;
@@ -903,7 +998,37 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
         let open = (floor.max(t.saturating_sub(40))..t).rev().find(|&k| doc.word(k) == w)?;
         return np_left(doc, open.checked_sub(1)?, floor).map(|s| (s, Found::Appositive));
     }
-    np_left(doc, t, floor).map(|s| (s, Found::Plain))
+    let s = np_left(doc, t, floor)?;
+    Some((relative_head(doc, s, floor).unwrap_or(s), Found::Plain))
+}
+
+/// The head of a subject that carries a restrictive relative clause: in "Officials who spoke to
+/// reporters said", the phrase before the verb ("reporters") sits inside the clause opened by
+/// "who", and the subject is the phrase before "who".
+fn relative_head(doc: &Doc, s: Speaker, floor: usize) -> Option<Speaker> {
+    let lo = floor.max(s.first.saturating_sub(20));
+    let mut k = s.first;
+    while k > lo {
+        k -= 1;
+        let w = doc.word(k);
+        let clause = lower(doc, k) != "who" && is_in(SUBORDINATORS, lower(doc, k));
+        if doc.region_of[k] != NONE
+            || matches!(w, "," | ";" | ":" | "(" | ")")
+            || doc.toks[k].kind == TokenKind::Dash
+            || clause
+        {
+            return None; // "… who gained attention when he yelled": "he" opens a clause of its own
+        }
+        if super::cues::verb(w).is_some_and(|c| c.has(super::cues::SPEECH)) {
+            return None; // "who said the mayor …": the verb before is the speech, not this one
+        }
+        if lower(doc, k) == "who" && k > floor {
+            // A verb must follow "who" before the phrase ("who spoke to reporters").
+            let head = np_left(doc, k - 1, floor)?;
+            return (k + 1 < s.first).then_some(head);
+        }
+    }
+    None
 }
 
 /// Quantifiers that stand for people as a subject ("Another said", "Many argued").
@@ -928,6 +1053,28 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
                     end = open.saturating_sub(1).max(start);
                 }
             }
+            // "The issue came up after Mr. Trump, asked about it, had said": a phrase filling the
+            // clause after the segment's last subordinator.
+            let sub = (start + 1..end).rev().find(|&x| {
+                matches!(
+                    lower(doc, x),
+                    "when"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "that"
+                        | "where"
+                        | "as"
+                )
+            });
+            if let Some(s) = sub.and_then(|x| np_left_phrase(doc, end, x + 1).filter(|&(_, k)| k == x + 1)) {
+                return Some(s.0);
+            }
             if let Some((s, k)) = np_left_phrase(doc, end, start) {
                 // The phrase fills the segment, maybe after a title ("Florida delegate John Lee").
                 let title = (start..k).all(|x| {
@@ -939,6 +1086,15 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
                 });
                 if k == start || (k < start + 4 && title) {
                     return Some(s);
+                }
+                // "Mr. Cole and Mr. Dunn, the two senators, said": both names.
+                if k > start + 1 && lower(doc, k - 1) == "and" {
+                    // (The span keeps the first name's title: "Mr. Cole and Ms. Dunn".)
+                    let first = np_left_phrase(doc, k - 2, start).filter(|(_, ka)| *ka == start).map(|(a, _)| a);
+                    if let Some(a) = first.filter(|a| a.kind == SpeakerKind::Name || s.kind == SpeakerKind::Name) {
+                        let kind = if a.kind == s.kind { s.kind } else { SpeakerKind::Nominal };
+                        return Some(Speaker::new(start, s.last, kind));
+                    }
                 }
             }
         }
@@ -982,9 +1138,18 @@ pub(crate) fn clause_subject(doc: &Doc, floor: usize, end: usize) -> Option<Spea
     }
     let lo = floor.max(e.saturating_sub(40));
     let mut start = lo;
-    for k in (lo..e).rev() {
+    let mut k = e;
+    while k > lo {
+        k -= 1;
         if doc.region_of[k] != NONE {
             continue;
+        }
+        // "Sen. Ted Cruz (R-Texas) Wednesday, saying …": a parenthesis is passed over.
+        if doc.word(k) == ")" {
+            if let Some(open) = (k.saturating_sub(8).max(lo)..k).rev().find(|&x| doc.word(x) == "(") {
+                k = open;
+                continue;
+            }
         }
         // A dash closes an inserted remark: "Wyoming -- which votes Saturday -- Ruiz claimed …".
         if matches!(doc.word(k), "," | ";" | ":" | "(")
@@ -1005,7 +1170,7 @@ const SUBORDINATORS: &[&str] = &[
 
 /// The subject phrase opening the clause `start..end`.
 pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
-    let mut start = skip_conjunction(doc, start, end);
+    let mut start = skip_conjunction(doc, dateline_end(doc, start, end), end);
     if start >= end {
         return None;
     }
@@ -1041,6 +1206,18 @@ pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker>
     np_right(doc, start, end).filter(|s| s.kind == SpeakerKind::Nominal && s.last + 1 < end)
 }
 
+/// After a dateline opening the clause at `start` ("WASHINGTON (AP) — …", "MIAMI, Fla. - …"): a
+/// word in capitals, then within a few tokens a dash; else `start`.
+fn dateline_end(doc: &Doc, start: usize, end: usize) -> usize {
+    let w = doc.word(start);
+    let capitals = w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
+    if !capitals {
+        return start;
+    }
+    let dash = (start + 1..end.min(start + 10)).find(|&k| doc.toks[k].kind == TokenKind::Dash || doc.word(k) == "-");
+    dash.map_or(start, |k| k + 1)
+}
+
 /// The subject of the cue verb at `cue`: [`subject_left`], except that a participle after a
 /// comma ("…, saying") or after a noun ("issued a statement saying") takes the clause's subject.
 pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speaker, Found)> {
@@ -1060,31 +1237,83 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
     if matches!(doc.word(prev), "," | "—" | "–") || doc.toks[prev].kind == TokenKind::Quote {
         // "X, who described it as “…,” adding that": the subject of the verb before, else the
         // clause's subject.
-        let earlier = (floor.max(cue.saturating_sub(40))..prev)
-            .rev()
-            .filter(|&k| doc.region_of[k] == NONE && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase()))
-            .find(|&k| super::cues::verb(doc.word(k)).is_some_and(|c| c.has(super::cues::SPEECH)));
-        if let Some(s) = earlier.and_then(|k| subject_left(doc, k, floor)) {
-            return Some((s.0, Found::Coordinated));
-        }
-        return clause_subject(doc, floor, cue).map(|s| (s, Found::Coordinated));
+        return main_subject(doc, floor, prev, cue).map(|s| (s, Found::Coordinated));
     }
-    if prev > floor && matches!(lower(doc, prev), "by" | "after" | "before" | "without") {
-        // "Ruiz ended her speech by saying …": the clause's subject.
+    if is_in(PARTICIPLE_LEADS, lower(doc, prev)) {
+        if prev == floor || prev == floor + 1 && matches!(lower(doc, floor), "and" | "but") {
+            // "After saying …, Ruiz left": the subject of the clause after the fronted phrase.
+            return fronted_subject(doc, cue).map(|s| (s, Found::Coordinated));
+        }
+        // "Ruiz replied, before adding …": as after a comma; "Ruiz ended her speech by saying …":
+        // the clause's subject.
+        if doc.word(prev - 1) == "," {
+            return main_subject(doc, floor, prev, prev).map(|s| (s, Found::Coordinated));
+        }
         return clause_subject(doc, floor, prev).map(|s| (s, Found::Coordinated));
     }
     let plain = subject_left(doc, cue, floor);
     match plain {
-        // "with many marchers chanting …": the phrase after "with" is the subject.
+        // "with many marchers chanting …": the phrase after "with" is the subject; so is a group
+        // after a preposition ("gave $3 million to a group backing …").
         Some((s, _)) if s.first > floor && lower(doc, s.first - 1) == "with" => plain,
+        Some((s, _))
+            if s.first > floor
+                && matches!(lower(doc, s.first - 1), "to" | "into" | "of" | "from" | "among")
+                && is_group(doc, s.last) =>
+        {
+            plain
+        }
         Some((s, _)) if s.kind == SpeakerKind::Nominal => {
-            match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal) {
+            // "The campaign issued a statement saying …": a message's sender, even a nominal one.
+            let message = is_in(MESSAGE_NOUNS, lower(doc, s.last));
+            match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal || message) {
                 Some(c) => Some((c, Found::Coordinated)),
                 None => plain,
             }
         }
         _ => plain,
     }
+}
+
+/// Prepositions and subordinators that lead a participle phrase ("by saying", "after adding").
+const PARTICIPLE_LEADS: &[&str] =
+    &["by", "after", "before", "without", "while", "when", "besides", "despite", "since", "upon"];
+
+/// The subject for a participle whose phrase starts at `lead` (a comma or a preposition before
+/// it): that of the nearest speech verb before it (`X replied, before adding`), else the clause's.
+fn main_subject(doc: &Doc, floor: usize, lead: usize, end: usize) -> Option<Speaker> {
+    let earlier = (floor.max(lead.saturating_sub(40))..lead)
+        .rev()
+        .filter(|&k| doc.region_of[k] == NONE && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase()))
+        .find(|&k| super::cues::verb(doc.word(k)).is_some_and(|c| c.has(super::cues::SPEECH)));
+    if let Some(k) = earlier {
+        if let Some((s, _)) = subject_left(doc, k, floor) {
+            return Some(s);
+        }
+        // "“…,” said Lena Ruiz, adding that …": the speaker after an inverted verb.
+        let inverted = k > floor && (doc.word(k - 1) == "," || doc.toks[k - 1].kind == TokenKind::Quote);
+        if let Some(s) = inverted.then(|| np_right(doc, k + 1, lead)).flatten() {
+            return Some(s);
+        }
+    }
+    // "Nate Cole, writing in the Herald, noted …": the phrase before the comma opens the sentence.
+    if doc.word(lead) == "," && lead > floor {
+        let start = skip_conjunction(doc, floor, lead);
+        if let Some((s, k)) = np_left_phrase(doc, lead - 1, start) {
+            if k == start && s.kind != SpeakerKind::Pronoun {
+                return Some(s);
+            }
+        }
+    }
+    clause_subject(doc, floor, end)
+}
+
+/// The subject after a fronted participle phrase ("After saying …, the man left"): the clause
+/// that follows the comma closing the phrase.
+fn fronted_subject(doc: &Doc, cue: usize) -> Option<Speaker> {
+    let end = doc.sents.get(doc.sent_of[cue] as usize).map_or(doc.toks.len(), |s| s.1);
+    let comma = (cue + 1..end).find(|&k| doc.region_of[k] == NONE && doc.word(k) == ",")?;
+    subject_at(doc, comma + 1, end)
 }
 
 /// Sentence-initial words that start an introductory phrase, not a subject.
@@ -1175,6 +1404,13 @@ mod tests {
         assert_eq!((doc.span_text(s), s.kind, how), ("Lena Varga", SpeakerKind::Name, Found::Plain));
         let book = NameBook::new(&doc);
         assert_eq!(book.canonical("Varga"), "Lena Varga");
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject() {
+        let doc = Doc::for_test("PORTLAND (AP) — Sen. Omar Cole toured the harbor.");
+        let s = subject_at(&doc, 0, doc.toks.len()).unwrap();
+        assert_eq!((doc.span_text(s), s.kind), ("Omar Cole", SpeakerKind::Name));
     }
 
     #[test]
