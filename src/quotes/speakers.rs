@@ -5,7 +5,9 @@
 //! ("the minister", "Brazilian media outlets", "analysts in Lisbon"). All searches stay inside one
 //! sentence and a few tokens, so the cost per cue is bounded.
 
-use crate::fasthash::FxHashMap;
+use std::sync::OnceLock;
+
+use crate::fasthash::{FxHashMap, FxHashSet};
 
 use super::{Doc, NONE};
 use crate::Label;
@@ -43,20 +45,37 @@ pub(crate) fn lower<'d>(doc: &'d Doc<'_>, i: usize) -> &'d str {
     &doc.lower[i]
 }
 
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+fn is_in(list: &WordSet, w: &str) -> bool {
+    list.contains(w)
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+/// A fixed list of words, looked up through a hash set made on first use: the lists run to
+/// hundreds of words and are consulted for most tokens, so scanning them was ~5% of `analyze`.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
 
-const DETERMINERS: &[&str] = &[
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordSet { words, set: OnceLock::new() }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
+    }
+}
+
+static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "we", "it", "you"]);
+
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "some", "many",
     "several", "most", "other", "another", "both", "each", "every", "all", "few", "two", "three", "four", "five",
     "one", "no", "any", "such", "more",
-];
+]);
 
 /// Words that never belong to a subject phrase.
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "and",
     "or",
     "but",
@@ -177,10 +196,10 @@ const STOP: &[&str] = &[
     "today",
     "tonight",
     "tomorrow",
-];
+]);
 
 /// Words skipped between a subject and its verb: auxiliaries and adverbs ("has also said").
-const BETWEEN: &[&str] = &[
+static BETWEEN: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -239,29 +258,30 @@ const BETWEEN: &[&str] = &[
     "’d",
     "'ll",
     "’ll",
-];
+]);
 
 /// Nouns and adjectives in -ly that are not adverbs.
-const LY_NOUNS: &[&str] = &["daily", "weekly", "monthly", "quarterly", "family", "ally", "italy", "assembly", "rally"];
+static LY_NOUNS: WordSet =
+    WordSet::new(&["daily", "weekly", "monthly", "quarterly", "family", "ally", "italy", "assembly", "rally"]);
 
 /// A noun naming people or an organisation that acts ("a group", "donors", "super PACs").
 fn is_group(doc: &Doc, i: usize) -> bool {
     let l = lower(doc, i);
     is_people_plural(doc, i)
-        || is_in(SPEAKER_NOUNS, l)
+        || is_in(&SPEAKER_NOUNS, l)
         || matches!(l, "group" | "groups" | "pac" | "pacs" | "committee" | "organization" | "organizations" | "donors")
 }
 
 /// Common irregular past tenses: after a noun they start the predicate ("His office put out …").
-const IRREGULAR_PAST: &[&str] = &[
+static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "put", "sent", "ran", "made", "took", "gave", "got", "went", "came", "held", "led", "left", "won", "lost",
     "brought", "kept", "paid", "met", "began", "spoke", "knew", "thought", "saw", "became", "struck", "built",
     "bought", "sold", "chose", "drew", "fell", "felt", "stood", "threw", "wore", "broke", "spent", "shot",
-];
+]);
 
 /// Messages that a participle after them describes on behalf of their sender ("issued a statement
 /// saying …", "ran ads attacking …").
-const MESSAGE_NOUNS: &[&str] = &[
+static MESSAGE_NOUNS: WordSet = WordSet::new(&[
     "statement",
     "statements",
     "email",
@@ -284,14 +304,24 @@ const MESSAGE_NOUNS: &[&str] = &[
     "op-ed",
     "column",
     "editorial",
-];
+]);
 
 /// Nouns in -ing that name a source ("the filing said", "the same polling suggests").
-const ING_NOUNS: &[&str] =
-    &["filing", "polling", "ruling", "finding", "findings", "briefing", "hearing", "recording", "posting", "listing"];
+static ING_NOUNS: WordSet = WordSet::new(&[
+    "filing",
+    "polling",
+    "ruling",
+    "finding",
+    "findings",
+    "briefing",
+    "hearing",
+    "recording",
+    "posting",
+    "listing",
+]);
 
 /// Nouns that head a speaker phrase, so "analysts in Lisbon" is one phrase.
-const SPEAKER_NOUNS: &[&str] = &[
+static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "analysts",
     "officials",
     "experts",
@@ -372,10 +402,10 @@ const SPEAKER_NOUNS: &[&str] = &[
     "scientists",
     "journalists",
     "reporters",
-];
+]);
 
 /// Role and title words stripped from the front of a name run ("Foreign Minister Lena Varga").
-const ROLES: &[&str] = &[
+static ROLES: WordSet = WordSet::new(&[
     "president",
     "minister",
     "secretary",
@@ -516,10 +546,10 @@ const ROLES: &[&str] = &[
     "lieutenant",
     "admiral",
     "dean",
-];
+]);
 
 /// Capitalised words that are not names even when they start a sentence.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -618,11 +648,11 @@ const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
+]);
 
 /// Sentence adverbs and connectives, capitalised only at a sentence start: never a name nor a
 /// speaker ("Moreover, Lena Ruiz said …").
-const CONNECTIVES: &[&str] = &[
+static CONNECTIVES: WordSet = WordSet::new(&[
     "moreover",
     "furthermore",
     "besides",
@@ -646,11 +676,11 @@ const CONNECTIVES: &[&str] = &[
     "interestingly",
     "regardless",
     "overall",
-];
+]);
 
 /// Connectors inside names ("Ursula von der Leyen", "Osama bin Laden").
-const NAME_JOINERS: &[&str] =
-    &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "ibn"];
+static NAME_JOINERS: WordSet =
+    WordSet::new(&["de", "da", "di", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "ibn"]);
 
 pub(crate) fn strip_period(w: &str) -> &str {
     w.strip_suffix('.').filter(|s| !s.is_empty()).unwrap_or(w)
@@ -659,7 +689,7 @@ pub(crate) fn strip_period(w: &str) -> &str {
 fn is_role(doc: &Doc, i: usize) -> bool {
     let l = lower(doc, i);
     let w = strip_period(l);
-    is_in(ROLES, w) || is_in(ROLES, l) || w.starts_with("ex-") || w.starts_with("then-")
+    is_in(&ROLES, w) || is_in(&ROLES, l) || w.starts_with("ex-") || w.starts_with("then-")
 }
 
 /// A capitalised word that may be part of a name.
@@ -673,11 +703,11 @@ pub(crate) fn is_name_word(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let l = lower(doc, i);
-    !is_in(NOT_NAMES, l) && !is_in(CONNECTIVES, l)
+    !is_in(&NOT_NAMES, l) && !is_in(&CONNECTIVES, l)
 }
 
 fn is_joiner(doc: &Doc, i: usize) -> bool {
-    is_in(NAME_JOINERS, doc.word(i))
+    is_in(&NAME_JOINERS, doc.word(i))
 }
 
 /// A plural noun naming people who speak or hold views ("voters", "senators", "Republicans").
@@ -686,16 +716,16 @@ pub(crate) fn is_people_plural(doc: &Doc, i: usize) -> bool {
     l.len() > 3
         && l.ends_with('s')
         && !l.ends_with("ss")
-        && (is_in(SPEAKER_NOUNS, l) || doc.word(i).starts_with(|c: char| c.is_uppercase()) && is_name_word(doc, i))
+        && (is_in(&SPEAKER_NOUNS, l) || doc.word(i).starts_with(|c: char| c.is_uppercase()) && is_name_word(doc, i))
 }
 
 /// A function word that never heads or ends a phrase ("and", "was", "to", …).
 pub(crate) fn is_stop(w: &str) -> bool {
-    is_in(STOP, w)
+    is_in(&STOP, w)
 }
 
 pub(crate) fn is_pronoun(doc: &Doc, i: usize) -> bool {
-    doc.toks[i].kind == TokenKind::Word && is_in(PRONOUNS, lower(doc, i))
+    doc.toks[i].kind == TokenKind::Word && is_in(&PRONOUNS, lower(doc, i))
 }
 
 /// The start of the run of name words ending at `t` (not before `floor`).
@@ -786,14 +816,14 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
         return Some((Speaker::new(t, t, SpeakerKind::Pronoun), t));
     }
     let capital = is_name_word(doc, t);
-    if is_in(STANDALONE, lt) && (t == floor || !matches!(doc.toks[t - 1].kind, TokenKind::Word | TokenKind::Number)) {
+    if is_in(&STANDALONE, lt) && (t == floor || !matches!(doc.toks[t - 1].kind, TokenKind::Word | TokenKind::Number)) {
         // "Another said", "Some argued": a quantifier standing for people.
         return Some((Speaker::new(t, t, SpeakerKind::Nominal), t));
     }
-    if !capital && (is_in(STOP, lt) || is_in(DETERMINERS, lt) || looks_verbal(lt) && !is_in(ING_NOUNS, lt)) {
+    if !capital && (is_in(&STOP, lt) || is_in(&DETERMINERS, lt) || looks_verbal(lt) && !is_in(&ING_NOUNS, lt)) {
         return None;
     }
-    if is_in(CONNECTIVES, lt) {
+    if is_in(&CONNECTIVES, lt) {
         return None; // "Moreover, …"
     }
     let mut k = t;
@@ -807,12 +837,12 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
             k = j; // a possessive: "Peru's Foreign Minister"
         } else if tok.kind == TokenKind::Word {
             let lw = lower(doc, j);
-            if is_in(DETERMINERS, lw) {
+            if is_in(&DETERMINERS, lw) {
                 k = j;
                 // "analysts in the capital": the phrase goes on before the preposition.
                 let grouped = j >= floor + 2
                     && matches!(lower(doc, j - 1), "in" | "at" | "from" | "for" | "with")
-                    && is_in(SPEAKER_NOUNS, lower(doc, j - 2));
+                    && is_in(&SPEAKER_NOUNS, lower(doc, j - 2));
                 if !grouped {
                     break;
                 }
@@ -825,12 +855,12 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
                 k = j;
             } else if matches!(lw, "in" | "at" | "from" | "for" | "with")
                 && j > floor
-                && is_in(SPEAKER_NOUNS, lower(doc, j - 1))
+                && is_in(&SPEAKER_NOUNS, lower(doc, j - 1))
             {
                 has_prep = true;
                 k = j - 1;
                 n += 1;
-            } else if is_in(STOP, lw) || is_pronoun(doc, j) || looks_verbal(lw) || super::cues::verb(w).is_some() {
+            } else if is_in(&STOP, lw) || is_pronoun(doc, j) || looks_verbal(lw) || super::cues::verb(w).is_some() {
                 break;
             } else if !is_name_word(doc, j) && w.chars().next().is_some_and(char::is_uppercase) {
                 break; // a capitalised function word: "In", "But"
@@ -890,19 +920,19 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
             break;
         }
         let lw = lower(doc, k);
-        if k > i && is_in(PRONOUNS, lw) {
+        if k > i && is_in(&PRONOUNS, lw) {
             break; // "told investigators in July she was …"
         }
-        if k > i && (is_in(DETERMINERS, lw) || is_in(STOP, lw) && lw != "of") {
+        if k > i && (is_in(&DETERMINERS, lw) || is_in(&STOP, lw) && lw != "of") {
             if matches!(lw, "in" | "at" | "from" | "for")
-                && last_word.is_some_and(|l| is_in(SPEAKER_NOUNS, lower(doc, l)))
+                && last_word.is_some_and(|l| is_in(&SPEAKER_NOUNS, lower(doc, l)))
             {
                 k += 1;
                 continue;
             }
             break;
         }
-        if k == i && (is_in(STOP, lw) || looks_verbal(lw)) {
+        if k == i && (is_in(&STOP, lw) || looks_verbal(lw)) {
             return None;
         }
         if super::cues::verb(w).is_some() && k > i {
@@ -912,9 +942,9 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
         let after_head = last_word.is_some_and(|l| {
             let ll = lower(doc, l);
             let adverb = ll.len() > 4 && ll.ends_with("ly");
-            !(is_in(DETERMINERS, ll) || adverb)
+            !(is_in(&DETERMINERS, ll) || adverb)
         });
-        if k > i && after_head && (lw.ends_with("ed") && looks_verbal(lw) || is_in(IRREGULAR_PAST, lw)) {
+        if k > i && after_head && (lw.ends_with("ed") && looks_verbal(lw) || is_in(&IRREGULAR_PAST, lw)) {
             break;
         }
         last_word = Some(k);
@@ -928,7 +958,7 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
 /// Lowercase words that are probably verbs or adverbs, not the head of a subject.
 pub(crate) fn looks_verbal(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-        || (w.len() > 4 && w.ends_with("ly") && !is_in(LY_NOUNS, w))
+        || (w.len() > 4 && w.ends_with("ly") && !is_in(&LY_NOUNS, w))
         || (w.len() > 5 && w.ends_with("ing"))
 }
 
@@ -953,8 +983,9 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
         // A capitalised word is a name, not an adverb or auxiliary ("Reilly said", "Will wrote"),
         // and "daily" is the paper ("the daily wrote").
         let lowercase = doc.word(j - 1).starts_with(|c: char| !c.is_uppercase());
-        let adverb = l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word && !is_in(LY_NOUNS, l);
-        if lowercase && (is_in(BETWEEN, l) || adverb || is_in(CONNECTIVES, l)) {
+        let adverb =
+            l.len() > 4 && l.ends_with("ly") && doc.toks[j - 1].kind == TokenKind::Word && !is_in(&LY_NOUNS, l);
+        if lowercase && (is_in(&BETWEEN, l) || adverb || is_in(&CONNECTIVES, l)) {
             j -= 1;
         } else if j >= floor + 2 && is_weekday(l) && lower(doc, j - 2) == "on" {
             j -= 2;
@@ -1011,7 +1042,7 @@ fn relative_head(doc: &Doc, s: Speaker, floor: usize) -> Option<Speaker> {
     while k > lo {
         k -= 1;
         let w = doc.word(k);
-        let clause = lower(doc, k) != "who" && is_in(SUBORDINATORS, lower(doc, k));
+        let clause = lower(doc, k) != "who" && is_in(&SUBORDINATORS, lower(doc, k));
         if doc.region_of[k] != NONE
             || matches!(w, "," | ";" | ":" | "(" | ")")
             || doc.toks[k].kind == TokenKind::Dash
@@ -1032,7 +1063,8 @@ fn relative_head(doc: &Doc, s: Speaker, floor: usize) -> Option<Speaker> {
 }
 
 /// Quantifiers that stand for people as a subject ("Another said", "Many argued").
-const STANDALONE: &[&str] = &["another", "some", "many", "several", "most", "both", "few", "others", "one", "all"];
+static STANDALONE: WordSet =
+    WordSet::new(&["another", "some", "many", "several", "most", "both", "few", "others", "one", "all"]);
 
 /// The subject before an appositive or a comma: "X, the minister, said", "X, 53, who lives in
 /// Ohio, said", "Brazilian media outlets, reported": the first comma-ended phrase of the sentence
@@ -1080,7 +1112,7 @@ fn appositive_subject(doc: &Doc, floor: usize, comma: usize) -> Option<Speaker> 
                 let title = (start..k).all(|x| {
                     let l = lower(doc, x);
                     doc.toks[x].kind == TokenKind::Word
-                        && !is_in(STOP, l)
+                        && !is_in(&STOP, l)
                         && !looks_verbal(l)
                         && super::cues::verb(doc.word(x)).is_none()
                 });
@@ -1154,7 +1186,7 @@ pub(crate) fn clause_subject(doc: &Doc, floor: usize, end: usize) -> Option<Spea
         // A dash closes an inserted remark: "Wyoming -- which votes Saturday -- Ruiz claimed …".
         if matches!(doc.word(k), "," | ";" | ":" | "(")
             || doc.toks[k].kind == TokenKind::Dash
-            || is_in(SUBORDINATORS, lower(doc, k))
+            || is_in(&SUBORDINATORS, lower(doc, k))
         {
             start = k + 1;
             break;
@@ -1163,10 +1195,10 @@ pub(crate) fn clause_subject(doc: &Doc, floor: usize, end: usize) -> Option<Spea
     subject_at(doc, start, e).or_else(|| if start > floor { subject_at(doc, floor, e) } else { None })
 }
 
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordSet = WordSet::new(&[
     "when", "while", "as", "after", "before", "because", "since", "although", "though", "if", "that", "which", "who",
     "where", "whereas", "until", "once",
-];
+]);
 
 /// The subject phrase opening the clause `start..end`.
 pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker> {
@@ -1176,12 +1208,12 @@ pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker>
     }
     let first = lower(doc, start);
     // A participial opener may run long: "Speaking to a business channel on Monday, Ruiz …".
-    let participial = is_in(INTRO, first) || (first.len() > 5 && first.ends_with("ing"));
+    let participial = is_in(&INTRO, first) || (first.len() > 5 && first.ends_with("ing"));
     let intro = (start..end.min(start + if participial { 20 } else { 8 })).find(|&k| doc.word(k) == ",");
     if let Some(c) = intro {
         // "Sunday morning, Ruiz …", "Yesterday, …": a time before the subject.
         let time = is_weekday(first) || matches!(first, "yesterday" | "today" | "tonight");
-        if is_in(STOP, first) || participial || time || doc.toks[start].kind == TokenKind::Number {
+        if is_in(&STOP, first) || participial || time || doc.toks[start].kind == TokenKind::Number {
             start = c + 1;
         }
     }
@@ -1239,7 +1271,7 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
         // clause's subject.
         return main_subject(doc, floor, prev, cue).map(|s| (s, Found::Coordinated));
     }
-    if is_in(PARTICIPLE_LEADS, lower(doc, prev)) {
+    if is_in(&PARTICIPLE_LEADS, lower(doc, prev)) {
         if prev == floor || prev == floor + 1 && matches!(lower(doc, floor), "and" | "but") {
             // "After saying …, Ruiz left": the subject of the clause after the fronted phrase.
             return fronted_subject(doc, cue).map(|s| (s, Found::Coordinated));
@@ -1265,7 +1297,7 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
         }
         Some((s, _)) if s.kind == SpeakerKind::Nominal => {
             // "The campaign issued a statement saying …": a message's sender, even a nominal one.
-            let message = is_in(MESSAGE_NOUNS, lower(doc, s.last));
+            let message = is_in(&MESSAGE_NOUNS, lower(doc, s.last));
             match clause_subject(doc, floor, s.first).filter(|c| c.kind != SpeakerKind::Nominal || message) {
                 Some(c) => Some((c, Found::Coordinated)),
                 None => plain,
@@ -1276,8 +1308,8 @@ pub(crate) fn cue_subject(doc: &Doc, cue: usize, floor: usize) -> Option<(Speake
 }
 
 /// Prepositions and subordinators that lead a participle phrase ("by saying", "after adding").
-const PARTICIPLE_LEADS: &[&str] =
-    &["by", "after", "before", "without", "while", "when", "besides", "despite", "since", "upon"];
+static PARTICIPLE_LEADS: WordSet =
+    WordSet::new(&["by", "after", "before", "without", "while", "when", "besides", "despite", "since", "upon"]);
 
 /// The subject for a participle whose phrase starts at `lead` (a comma or a preposition before
 /// it): that of the nearest speech verb before it (`X replied, before adding`), else the clause's.
@@ -1317,7 +1349,8 @@ fn fronted_subject(doc: &Doc, cue: usize) -> Option<Speaker> {
 }
 
 /// Sentence-initial words that start an introductory phrase, not a subject.
-const INTRO: &[&str] = &["back", "despite", "amid", "following", "asked", "speaking", "earlier", "later", "last"];
+static INTRO: WordSet =
+    WordSet::new(&["back", "despite", "amid", "following", "asked", "speaking", "earlier", "later", "last"]);
 
 fn is_weekday(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
