@@ -59,11 +59,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
                 // (A hedge with no source holds no statement: "X seems to …, as Y said …".)
                 let inside = o.attrib.speaker.is_some() && o.first <= r.first && r.last <= o.last;
                 // A verb's object holds no statement after a relative or contrasting clause opens
-                // ("backed Ruiz, who said …", "endorsed Ruiz while Lee argued …").
-                let scope =
-                    if o.attrib.rule == "name-verb-complement" { object_scope(doc, o.first, o.last) } else { o.last };
+                // ("backed Ruiz, who said …", "endorsed Ruiz while Lee argued …"). Worked out only
+                // for a candidate pair: it scans the object.
+                let scope = || {
+                    if o.attrib.rule == "name-verb-complement" { object_scope(doc, o.first, o.last) } else { o.last }
+                };
                 match r.attrib.speaker {
-                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..scope).contains(&s.first),
+                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..scope()).contains(&s.first),
                     None => inside && r.attrib.rule == "evidential-clause",
                 }
             })

@@ -1238,9 +1238,14 @@ pub(crate) fn subject_at(doc: &Doc, start: usize, end: usize) -> Option<Speaker>
     np_right(doc, start, end).filter(|s| s.kind == SpeakerKind::Nominal && s.last + 1 < end)
 }
 
-/// After a dateline opening the clause at `start` ("WASHINGTON (AP) — …", "MIAMI, Fla. - …"): a
-/// word in capitals, then within a few tokens a dash; else `start`.
+/// After a dateline opening the paragraph at `start` ("WASHINGTON (AP) — …", "MIAMI, Fla. - …"):
+/// a word in capitals, then within a few tokens a dash; else `start`. Only a paragraph's first
+/// token can open a dateline: mid-paragraph, "NATO — …" is a subject and a remark.
 fn dateline_end(doc: &Doc, start: usize, end: usize) -> usize {
+    let opens_paragraph = start == 0 || doc.para_of.get(start) != doc.para_of.get(start - 1);
+    if start >= end || !opens_paragraph {
+        return start;
+    }
     let w = doc.word(start);
     let capitals = w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
     if !capitals {
@@ -1331,7 +1336,7 @@ fn main_subject(doc: &Doc, floor: usize, lead: usize, end: usize) -> Option<Spea
     // "Nate Cole, writing in the Herald, noted …": the phrase before the comma opens the sentence.
     if doc.word(lead) == "," && lead > floor {
         let start = skip_conjunction(doc, floor, lead);
-        if let Some((s, k)) = np_left_phrase(doc, lead - 1, start) {
+        if let Some((s, k)) = (start < lead).then(|| np_left_phrase(doc, lead - 1, start)).flatten() {
             if k == start && s.kind != SpeakerKind::Pronoun {
                 return Some(s);
             }
@@ -1344,7 +1349,8 @@ fn main_subject(doc: &Doc, floor: usize, lead: usize, end: usize) -> Option<Spea
 /// that follows the comma closing the phrase.
 fn fronted_subject(doc: &Doc, cue: usize) -> Option<Speaker> {
     let end = doc.sents.get(doc.sent_of[cue] as usize).map_or(doc.toks.len(), |s| s.1);
-    let comma = (cue + 1..end).find(|&k| doc.region_of[k] == NONE && doc.word(k) == ",")?;
+    // Within a few dozen tokens, so that the search per cue stays bounded in a run-on sentence.
+    let comma = (cue + 1..end.min(cue + 40)).find(|&k| doc.region_of[k] == NONE && doc.word(k) == ",")?;
     subject_at(doc, comma + 1, end)
 }
 

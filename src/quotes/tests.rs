@@ -1453,3 +1453,18 @@ fn a_subject_with_a_restrictive_relative_clause() {
     let q = run(t).into_iter().find(|q| slice(t, q.cue_span) == Some("warned")).expect("the warning");
     assert_eq!(slice(t, q.speaker_span), Some("he"));
 }
+
+#[test]
+fn a_clause_opening_at_the_last_token_finds_no_subject_and_does_not_panic() {
+    // A fronted participle clause whose closing comma ends the document: the subject search
+    // starts past the last token.
+    for text in [
+        "After saying that the plan failed,",
+        "Ruiz said that the plan failed. After saying that,",
+        "ROME (AP) —",
+        "ROME —",
+    ] {
+        run(text);
+        crate::analyze_with(text, &crate::Options::with_clean(false));
+    }
+}
