@@ -15,8 +15,9 @@ spaCy runs en_core_web_sm (tok2vec + ner only) with nlp.pipe on one thread, over
 documents sampled evenly from the same corpus (it is far slower); the ratio compares words per
 second, and is also given against spaCy's published speed (BASELINES.md).
 
-The machine is shared and its speed drifts, so the copydesk runs alternate (threads=1, threads=2,
-threads=1, ...), one process per run, and each configuration's rate is the median of its runs.
+The machine is shared and its speed drifts, so the runs alternate (copydesk threads=1, threads=2,
+spaCy, threads=1, ...), one process per run, and each configuration's rate is the median of its
+runs; the speedup and the ratio to spaCy are also given run by run.
 Each row also gives the CPU time per second of wall time (how many cores the run kept busy).
 A last check runs two threads=1 processes at once: their combined rate over one process alone is
 what this machine gives two independent workers, the ceiling for the two-thread speedup.
@@ -186,14 +187,15 @@ def main() -> int:
         worker(args)
         return 0
 
-    # Alternating single runs, so a slow spell of the shared machine hits both configurations.
-    runs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+    # Alternating single runs, so a slow spell of the shared machine hits every configuration.
+    names = ["copydesk:1", "copydesk:2"] + ([] if args.no_spacy else ["spacy"])
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     for _ in range(args.repeat):
-        for n in (1, 2):
-            runs[n].append(measure(f"copydesk:{n}", args, 1))
-    rows = {f"copydesk threads={n}": median_row(runs[n]) for n in (1, 2)}
+        for name in names:
+            runs[name].append(measure(name, args, 1))
+    rows = {f"copydesk threads={n}": median_row(runs[f"copydesk:{n}"]) for n in (1, 2)}
     if not args.no_spacy:
-        rows["spaCy sm tok2vec+ner, 1 thread"] = measure("spacy", args, args.repeat)
+        rows["spaCy sm tok2vec+ner, 1 thread"] = median_row(runs["spacy"])
     print(f"corpus: {args.docs} documents built from ../shared/data; rates are medians of {args.repeat} runs")
     how = f"in chunks of {args.chunk}, keeping counts" if args.chunk else "in one call, keeping every Article"
     print(f"copydesk streams the corpus through analyze_batch {how}")
@@ -205,14 +207,21 @@ def main() -> int:
             f" {r['cpu_seconds'] / r['seconds']:10.2f} {r['peak_rss_mb']:12.0f} {r['load_seconds']:7.2f}"
         )
     one, two = rows["copydesk threads=1"], rows["copydesk threads=2"]
-    each = ", ".join(f"{a['seconds'] / b['seconds']:.2f}x" for a, b in zip(runs[1], runs[2], strict=True))
+    each = ", ".join(
+        f"{a['seconds'] / b['seconds']:.2f}x" for a, b in zip(runs["copydesk:1"], runs["copydesk:2"], strict=True)
+    )
     print(f"speedup 2 threads / 1 thread: {one['seconds'] / two['seconds']:.2f}x (run by run: {each})")
     if not args.no_machine_check:
         print(f"this machine, two threads=1 processes at once / one alone: {two_at_once(args):.2f}x")
     if "spaCy sm tok2vec+ner, 1 thread" in rows:
         sp = rows["spaCy sm tok2vec+ner, 1 thread"]
         ratio = (one["words"] / one["seconds"]) / (sp["words"] / sp["seconds"])
+        each = ", ".join(
+            f"{(a['words'] / a['seconds']) / (b['words'] / b['seconds']):.0f}x"
+            for a, b in zip(runs["copydesk:1"], runs["spacy"], strict=True)
+        )
         print(f"copydesk full pipeline (1 thread) / spaCy entities (1 thread), words per second: {ratio:.0f}x")
+        print(f"  run by run: {each}")
         # BASELINES.md: spaCy's numeric library falls back to generic code on this machine's CPU.
         published = (one["words"] / one["seconds"]) / SPACY_PUBLISHED_WORDS_PER_S
         print(f"  against spaCy's published CPU speed ({SPACY_PUBLISHED_WORDS_PER_S:,} words/s): {published:.0f}x")
