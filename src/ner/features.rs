@@ -216,7 +216,8 @@ const F_ALL_DIGITS: u8 = 1 << 5;
 const F_ONE_CHAR: u8 = 1 << 6;
 const F_ACRONYM: u8 = 1 << 7;
 
-/// What a word looks like, computed once per token: hashes of its strings (see [`hash_bytes`]),
+/// What a word looks like, computed once per distinct word (and kept across documents by a
+/// [`WordMemo`]): hashes of its strings (see [`hash_bytes`]),
 /// never the strings themselves. A word's own and window features ([`word_features`],
 /// [`window_features`]) are made of its `Word` alone, so equal `Word`s have equal such features.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -256,8 +257,8 @@ pub(super) struct Word {
 }
 
 /// What the document-wide steps (sentence case, document and stacked statistics) need of a word:
-/// kept for every token, while whole [`Word`]s are made sentence by sentence, when features are
-/// extracted, so that memory does not grow by a [`Word`] per token of the document.
+/// kept for every token, while whole [`Word`]s are kept once per distinct word (in a bounded
+/// [`WordMemo`]), so that memory does not grow by a [`Word`] per token of the document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Marks {
     /// [`Word::alpha`].

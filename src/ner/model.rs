@@ -371,8 +371,8 @@ impl DecodeCache {
 }
 
 thread_local! {
-    /// The compiled-in model's word sums on this thread, kept from document to document
-    /// ([`Model::decode_cached`]).
+    /// The compiled-in model's word analyses and word sums on this thread, kept from document
+    /// to document ([`Model::decode_cached`]).
     static CACHE: RefCell<DecodeCache> = RefCell::default();
 }
 

@@ -110,7 +110,7 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     let after_preposition =
         rel > sa && matches!(lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
     // ("for what she calls “…”" is still a free relative.)
-    let sub = lower(doc, rel) == "what" || matches!(lower(doc, rel), "whom" | "which" | "that") && !after_preposition;
+    let sub = lower(doc, rel) == "what" || (matches!(lower(doc, rel), "whom" | "which" | "that") && !after_preposition);
     if !sub {
         return None;
     }
