@@ -355,9 +355,13 @@ fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
             out.push(rep);
             continue;
         }
-        let Some(cue) = cue_at(doc, j) else { continue };
-        if let Some(rep) = clause_after(doc, a, b, j, cue) {
+        let Some((cue, head)) = cue_at(doc, j).map(|c| (c, j)).or_else(|| infinitive_cue(doc, a, j)) else {
+            continue;
+        };
+        if let Some(rep) = clause_after(doc, a, b, j, cue, head) {
             out.push(rep);
+        } else if head != j {
+            continue;
         } else if let Some(rep) = cue.has(SPEECH | CLAUSE).then(|| clause_before(doc, a, b, j)).flatten() {
             out.push(rep);
         } else if let Some(rep) = complement(doc, a, b, j, cue) {
@@ -442,8 +446,28 @@ fn clause_start(doc: &Doc, a: usize, v: usize) -> usize {
     k
 }
 
-/// `X said (that) CLAUSE`.
-fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Reported> {
+/// A speech verb's infinitive after a verb of continuing or starting (`Ruiz continued to insist
+/// …`, `she went on to say …`, `he was quick to point out …`): the cue and the verb whose subject
+/// is the speaker.
+fn infinitive_cue(doc: &Doc, a: usize, j: usize) -> Option<(Cue, usize)> {
+    if j < a + 3 || doc.toks[j].kind != TokenKind::Word || lower(doc, j - 1) != "to" {
+        return None;
+    }
+    let w = doc.word(j);
+    let cue = cues::verb(w).filter(|c| c.lemma == w)?;
+    let k = j - 2;
+    let head = match lower(doc, k) {
+        "continue" | "continues" | "continued" | "began" | "begun" | "begins" | "proceeded" | "proceeds" => k,
+        "on" if matches!(lower(doc, k - 1), "go" | "goes" | "went" | "gone") => k - 1,
+        "quick" | "careful" if matches!(lower(doc, k - 1), "is" | "was" | "are" | "were" | "been") => k - 1,
+        _ => return None,
+    };
+    Some((cue, head))
+}
+
+/// `X said (that) CLAUSE`; `head` is the verb whose subject is the speaker (the cue itself, or
+/// the verb before its infinitive).
+fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) -> Option<Reported> {
     if !cue.has(CLAUSE) {
         return None;
     }
@@ -492,7 +516,8 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Rep
     if last <= c + 2 || (mostly_quoted(doc, c, last) && !mixed_clause(doc, c, last)) {
         return None;
     }
-    let spk = subject_of(doc, a, j).or_else(|| cue.has(SPEECH | BARE).then(|| phrase_subject(doc, a, j)).flatten());
+    let spk =
+        subject_of(doc, a, head).or_else(|| cue.has(SPEECH | BARE).then(|| phrase_subject(doc, a, head)).flatten());
     if spk.is_none() && (cue.has(WEAK) || !had_that) {
         return None;
     }

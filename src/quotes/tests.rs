@@ -229,6 +229,42 @@ fn reported_speech_layouts() {
 }
 
 #[test]
+fn infinitive_cue_after_a_verb_of_continuing() {
+    let t = "The harbor master continued to insist that the ferry was safe.";
+    check(
+        &one(t),
+        t,
+        "that the ferry was safe",
+        QuoteKind::Indirect,
+        Some("The harbor master"),
+        Some("insist"),
+        "name-said-clause",
+    );
+    let t = "Okafor went on to say the tunnel would open in May.";
+    check(
+        &one(t),
+        t,
+        "the tunnel would open in May",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("say"),
+        "name-said-clause",
+    );
+    let t = "The growers were quick to point out that the frost had spared the vines.";
+    check(
+        &one(t),
+        t,
+        "that the frost had spared the vines",
+        QuoteKind::Indirect,
+        Some("The growers"),
+        Some("point out"),
+        "name-said-clause",
+    );
+    // Other verbs before an infinitive do not make it a statement.
+    assert!(run("Okafor wanted to say the tunnel would open in May.").iter().all(|q| q.rule != "name-said-clause"));
+}
+
+#[test]
 fn pronouns_resolve_to_the_previous_person() {
     let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
     let q = one(t);
