@@ -993,6 +993,8 @@ fn is_clause_opener(w: &str) -> bool {
 
 /// A "that" among the next `n` tokens, before any punctuation other than a comma.
 fn that_within(doc: &Doc, c: usize, b: usize, n: usize) -> Option<usize> {
+    // "said during a press call that": a noun inside a prepositional phrase is no verb.
+    let in_phrase = matches!(lower(doc, c), "in" | "during" | "on" | "at" | "after" | "before" | "via");
     for k in c..b.min(c + n) {
         let w = doc.word(k);
         if w.eq_ignore_ascii_case("that") {
@@ -1001,11 +1003,26 @@ fn that_within(doc: &Doc, c: usize, b: usize, n: usize) -> Option<usize> {
         if doc.toks[k].kind != TokenKind::Word && doc.toks[k].kind != TokenKind::Number && w != "," {
             return None;
         }
-        if k > c && cue_at(doc, k).is_some() {
+        if k > c && cue_at(doc, k).is_some() && !(in_phrase && modified_noun(doc, k)) {
             return None;
         }
     }
     None
+}
+
+/// A lexicon word used as a noun after a modifier: "a press call", "a radio interview" (the
+/// base form after a lowercase content word, not after a pronoun, auxiliary or "to").
+fn modified_noun(doc: &Doc, k: usize) -> bool {
+    let prev = lower(doc, k - 1);
+    cues::verb(doc.word(k)).is_some_and(|c| c.lemma == lower(doc, k))
+        && doc.toks[k - 1].kind == TokenKind::Word
+        && doc.word(k - 1).starts_with(|ch: char| ch.is_ascii_lowercase())
+        && !speakers::is_stop(prev)
+        && !speakers::is_pronoun(doc, k - 1)
+        && !matches!(
+            prev,
+            "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "do" | "does"
+        )
 }
 
 fn is_adverbial_start(w: &str) -> bool {

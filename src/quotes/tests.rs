@@ -265,6 +265,20 @@ fn infinitive_cue_after_a_verb_of_continuing() {
 }
 
 #[test]
+fn that_after_a_phrase_with_a_lexicon_noun() {
+    let t = "The harbor master said during a conference call on Monday that the ferry was safe.";
+    check(
+        &one(t),
+        t,
+        "that the ferry was safe",
+        QuoteKind::Indirect,
+        Some("The harbor master"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
+
+#[test]
 fn pronouns_resolve_to_the_previous_person() {
     let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
     let q = one(t);
