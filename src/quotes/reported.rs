@@ -360,11 +360,10 @@ fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
         };
         if let Some(rep) = clause_after(doc, a, b, j, cue, head) {
             out.push(rep);
-        } else if head != j {
-            continue;
-        } else if let Some(rep) = cue.has(SPEECH | CLAUSE).then(|| clause_before(doc, a, b, j)).flatten() {
+        } else if let Some(rep) = (head == j && cue.has(SPEECH | CLAUSE)).then(|| clause_before(doc, a, b, j)).flatten()
+        {
             out.push(rep);
-        } else if let Some(rep) = complement(doc, a, b, j, cue) {
+        } else if let Some(rep) = complement(doc, a, b, j, cue, head) {
             out.push(rep);
         }
     }
@@ -536,7 +535,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
 /// `X urged Congress to act`, `X declined to comment`, `X criticized the plan`, `X called for
 /// talks`, `X sees the deal as a trap`: the verb's object or infinitive, to the end of the clause
 /// (`name-verb-complement`).
-fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Reported> {
+fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) -> Option<Reported> {
     if !cue.has(COMPLEMENT) {
         return None;
     }
@@ -570,11 +569,12 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue) -> Option<Repor
     if cue.has(AS) && !(c + 1..last).any(|k| lower(doc, k) == "as") {
         return None;
     }
-    let spk = subject_of(doc, a, j)?;
+    let spk = subject_of(doc, a, head)?;
     let source = spk.kind == speakers::SpeakerKind::Nominal && is_source_noun(lower(doc, spk.last));
     // A base form may be a noun ("a phone call", "their support"): only after a name, a pronoun,
     // a poll or study ("recent polls show …") or people ("most voters support …").
-    if doc.word(j).eq_ignore_ascii_case(cue.lemma)
+    if head == j
+        && doc.word(j).eq_ignore_ascii_case(cue.lemma)
         && spk.kind == speakers::SpeakerKind::Nominal
         && !source
         && !speakers::is_people_plural(doc, spk.last)

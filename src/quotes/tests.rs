@@ -260,6 +260,16 @@ fn infinitive_cue_after_a_verb_of_continuing() {
         Some("point out"),
         "name-said-clause",
     );
+    let t = "The ferry captain went on to praise the crew.";
+    check(
+        &one(t),
+        t,
+        "the crew",
+        QuoteKind::Indirect,
+        Some("The ferry captain"),
+        Some("praise"),
+        "name-verb-complement",
+    );
     // Other verbs before an infinitive do not make it a statement.
     assert!(run("Okafor wanted to say the tunnel would open in May.").iter().all(|q| q.rule != "name-said-clause"));
 }
