@@ -25,7 +25,7 @@
 //! (`…, adding that …`, `…, though he reiterated that …`). Clauses that are mostly a quotation are
 //! left to the direct layouts.
 
-use super::cues::{self, AS, BARE, CLAUSE, COMPLEMENT, Cue, OBJECT, PARTICLE, SPEECH, WEAK};
+use super::cues::{self, AS, BARE, CLAUSE, COMPLEMENT, Cue, INVERT, OBJECT, PARTICLE, SPEECH, WEAK};
 use super::direct::{cue_at, is_according_to};
 use super::speakers::{self, Speaker, lower, np_left, np_right, subject_left};
 use super::{Attrib, Doc, NONE};
@@ -654,7 +654,10 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     // follow the verb, up to the sentence end or a comma.
     let mut e = j + 1;
     let spk_right = np_right(doc, e, b).filter(|s| s.kind != speakers::SpeakerKind::Pronoun || s.last > e);
-    let inverted = j > a && (doc.word(j - 1) == "," || comma_quote(doc, j - 1));
+    // Only a verb that inverts ("…, said X", not "…, criticized the plan") and not a participle
+    // ("…, tweeting her thanks").
+    let inverts = cue_at(doc, j).is_some_and(|c| c.has(INVERT)) && !doc.word(j).ends_with("ing");
+    let inverted = inverts && j > a && (doc.word(j - 1) == "," || comma_quote(doc, j - 1));
     if inverted {
         // "…, said X": without X after the verb, the words before are its subject, not a clause.
         e = spk_right?.last + 1;

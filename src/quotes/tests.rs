@@ -289,6 +289,31 @@ fn that_after_a_phrase_with_a_lexicon_noun() {
 }
 
 #[test]
+fn only_inverting_verbs_take_a_speaker_after_a_comma() {
+    // "…, criticized X" is no inverted "…, said X": X is the object, the phrase before the subject.
+    let t = "Several harbor towns, including Ostend and Varna, criticized the new tariff.";
+    check(
+        &one(t),
+        t,
+        "the new tariff",
+        QuoteKind::Indirect,
+        Some("Several harbor towns"),
+        Some("criticized"),
+        "name-verb-complement",
+    );
+    let t = "The pier will reopen in May, said the mayor.";
+    check(
+        &one(t),
+        t,
+        "The pier will reopen in May",
+        QuoteKind::Indirect,
+        Some("the mayor"),
+        Some("said"),
+        "clause-comma-name-said",
+    );
+}
+
+#[test]
 fn pronouns_resolve_to_the_previous_person() {
     let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
     let q = one(t);
