@@ -1115,6 +1115,9 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
     if w == "her" && next_is_noun {
         return true; // "said her family asked …": a possessive
     }
+    if quantity_opener(doc, c, b) {
+        return true; // "said at least six planes …", "said nearly every donor …"
+    }
     if matches!(w, "if" | "when" | "unless" | "once" | "because" | "although" | "while")
         && (c + 3..b).any(|k| doc.word(k) == "," && doc.region_of[k] == NONE)
     {
@@ -1171,6 +1174,19 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
     }
     // A name or noun followed by something verb-like (checked loosely: not sentence-final).
     !matches!(doc.word(c + 1), "." | "," | ";" | ":" | "!" | "?")
+}
+
+/// A quantity opening a subject: "at least six", "more than half", "nearly every", "about 20".
+fn quantity_opener(doc: &Doc, c: usize, b: usize) -> bool {
+    if c + 5 >= b {
+        return false;
+    }
+    let (w0, w1) = (lower(doc, c), lower(doc, c + 1));
+    let num = |k: usize| doc.toks[k].kind == TokenKind::Number || is_number_word(lower(doc, k));
+    (w0 == "at" && matches!(w1, "least" | "most") && num(c + 2))
+        || (matches!(w0, "more" | "fewer" | "less") && w1 == "than" && num(c + 2))
+        || (matches!(w0, "nearly" | "almost" | "roughly" | "about" | "approximately")
+            && (num(c + 1) || matches!(w1, "every" | "all" | "half")))
 }
 
 /// The end (exclusive) of a clause starting at `c`: the sentence end, a semicolon, a comma that

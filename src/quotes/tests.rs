@@ -314,6 +314,30 @@ fn only_inverting_verbs_take_a_speaker_after_a_comma() {
 }
 
 #[test]
+fn reported_clause_opening_with_a_quantity() {
+    let t = "The radio station reported at least six planes flew over the harbor.";
+    check(
+        &one(t),
+        t,
+        "at least six planes flew over the harbor",
+        QuoteKind::Indirect,
+        Some("The radio station"),
+        Some("reported"),
+        "name-said-clause",
+    );
+    let t = "Okafor said nearly every farmer had sold the spring crop.";
+    check(
+        &one(t),
+        t,
+        "nearly every farmer had sold the spring crop",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
+
+#[test]
 fn pronouns_resolve_to_the_previous_person() {
     let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
     let q = one(t);
