@@ -789,7 +789,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             attrib: Attrib { speaker: spk, cue: Some((j, j)), rule: "clause-said-clause", confidence: 0.6 },
         });
     }
-    if comma < a + 3 {
+    if comma < a + 3 || fronted_phrase(doc, a, comma) {
         return None;
     }
     Some(Reported {
@@ -797,6 +797,32 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
         last: comma,
         attrib: Attrib { speaker: spk, cue: Some((j, j)), rule: "clause-comma-name-said", confidence: 0.7 },
     })
+}
+
+/// `a..comma` is a fronted prepositional phrase, not a clause: "In a changing economy, most
+/// voters believe in …", "Like her rivals, she called for …" (no comma or auxiliary inside).
+fn fronted_phrase(doc: &Doc, a: usize, comma: usize) -> bool {
+    let f = if matches!(lower(doc, a), "but" | "and") { a + 1 } else { a };
+    let preposition = matches!(
+        lower(doc, f),
+        "in" | "on"
+            | "at"
+            | "like"
+            | "unlike"
+            | "after"
+            | "before"
+            | "during"
+            | "with"
+            | "without"
+            | "despite"
+            | "amid"
+    );
+    preposition
+        && comma <= f + 12
+        && (f..comma).all(|k| {
+            doc.word(k) != ","
+                && !matches!(lower(doc, k), "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would")
+        })
 }
 
 /// The end of a short adverbial after a cue: time words, and a prepositional phrase of a few

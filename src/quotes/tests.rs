@@ -338,6 +338,22 @@ fn reported_clause_opening_with_a_quantity() {
 }
 
 #[test]
+fn a_fronted_phrase_is_no_statement() {
+    assert!(run("In a changing economy, most farmers still believe in the harvest.").is_empty());
+    assert!(run("In the letter to the council, Okafor wrote:").is_empty());
+    let t = "After the vote in May, the pier will close, the mayor said.";
+    check(
+        &one(t),
+        t,
+        "After the vote in May, the pier will close",
+        QuoteKind::Indirect,
+        Some("the mayor"),
+        Some("said"),
+        "clause-comma-name-said",
+    );
+}
+
+#[test]
 fn pronouns_resolve_to_the_previous_person() {
     let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
     let q = one(t);
