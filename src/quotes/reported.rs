@@ -507,7 +507,9 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
             let obj = np_right(doc, c, b)?;
             c = obj.last + 1;
         }
-        if !starts_clause(doc, c, b) {
+        if let Some(p) = pronoun_after_phrase(doc, c, b) {
+            c = p; // "said after the vote she would …"
+        } else if !starts_clause(doc, c, b) {
             return None;
         }
     }
@@ -1117,6 +1119,24 @@ fn is_time_word(w: &str) -> bool {
                 | "afternoon"
                 | "evening"
         )
+}
+
+/// A subject pronoun after a short prepositional phrase at `c` ("after the vote she …", "in an
+/// interview he …"): where the bare clause starts.
+fn pronoun_after_phrase(doc: &Doc, c: usize, b: usize) -> Option<usize> {
+    if c + 3 >= b || !matches!(lower(doc, c), "in" | "on" | "at" | "during" | "after" | "before") {
+        return None;
+    }
+    let object = matches!(lower(doc, c + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "last")
+        || doc.toks[c + 1].kind == TokenKind::Number
+        || doc.word(c + 1).starts_with(|ch: char| ch.is_uppercase());
+    if !object {
+        return None;
+    }
+    (c + 2..b.min(c + 8))
+        .take_while(|&k| matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number) && cue_at(doc, k).is_none())
+        .find(|&k| matches!(lower(doc, k), "he" | "she" | "they" | "we" | "i"))
+        .filter(|&k| starts_clause(doc, k, b))
 }
 
 /// Whether a bare clause may start at token `c`: a subject-like word, not "to" or a preposition.

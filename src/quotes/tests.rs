@@ -354,6 +354,12 @@ fn a_fronted_phrase_is_no_statement() {
 }
 
 #[test]
+fn bare_clause_after_a_short_phrase() {
+    let t = "Okafor said after the harvest she would sell the farm.";
+    check(&one(t), t, "she would sell the farm", QuoteKind::Indirect, Some("Okafor"), Some("said"), "name-said-clause");
+}
+
+#[test]
 fn pronouns_resolve_to_the_previous_person() {
     let t = "Foreign Minister Lena Berg arrived on Monday. She warned that the talks could fail.";
     let q = one(t);
