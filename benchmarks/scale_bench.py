@@ -34,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +72,14 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
 
 
-def run_copydesk(texts: list[str], threads: int, repeat: int, chunk: int) -> dict[str, float]:
+def timed(run: Callable[[], object]) -> dict[str, float]:
+    """Wall-clock and CPU seconds of one call of ``run``."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    run()
+    return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
+
+
+def run_copydesk(texts: list[str], threads: int, chunk: int) -> dict[str, float]:
     """Streams the corpus through analyze_batch ``chunk`` documents at a time, keeping a small
     summary per document (as a loop writing tables to disk would), or keeps every Article when
     ``chunk`` is 0."""
@@ -81,24 +89,21 @@ def run_copydesk(texts: list[str], threads: int, repeat: int, chunk: int) -> dic
     copydesk.analyze("Warm-up: the minister said the talks would resume.")  # loads models
     load = time.perf_counter() - t0
     copydesk.analyze_batch(texts[:200], threads=threads)
-    times, cpu = [], []
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        if chunk:
-            summary = []
-            for lo in range(0, len(texts), chunk):
-                arts = copydesk.analyze_batch(texts[lo : lo + chunk], threads=threads)
-                summary += [(len(a.mentions), len(a.quotes)) for a in arts]
-                del arts
-        else:
-            kept = copydesk.analyze_batch(texts, threads=threads)
-            del kept
-        times.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return {"seconds": statistics.median(times), "cpu_seconds": statistics.median(cpu), "load_seconds": load}
+
+    def stream() -> None:
+        if not chunk:
+            copydesk.analyze_batch(texts, threads=threads)
+            return
+        summary = []
+        for lo in range(0, len(texts), chunk):
+            arts = copydesk.analyze_batch(texts[lo : lo + chunk], threads=threads)
+            summary += [(len(a.mentions), len(a.quotes)) for a in arts]
+            del arts  # freed before the next chunk is analysed, as a streaming loop would
+
+    return {**timed(stream), "load_seconds": load}
 
 
-def run_spacy(texts: list[str], repeat: int) -> dict[str, float]:
+def run_spacy(texts: list[str]) -> dict[str, float]:
     import spacy
 
     t0 = time.perf_counter()
@@ -107,14 +112,12 @@ def run_spacy(texts: list[str], repeat: int) -> dict[str, float]:
     nlp.disable_pipes(*[p for p in nlp.pipe_names if p not in keep])
     load = time.perf_counter() - t0
     list(nlp.pipe(texts[:20]))
-    times, cpu = [], []
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
+
+    def pipe() -> None:
         for _doc in nlp.pipe(texts, batch_size=64):
             pass
-        times.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return {"seconds": statistics.median(times), "cpu_seconds": statistics.median(cpu), "load_seconds": load}
+
+    return {**timed(pipe), "load_seconds": load}
 
 
 def worker(args: argparse.Namespace) -> None:
@@ -123,19 +126,19 @@ def worker(args: argparse.Namespace) -> None:
         # An even sample of the same corpus, so both sides see the same mix of long articles,
         # flattened pages and short Reuters items (the rates differ between them).
         texts = texts[:: max(1, len(texts) // args.spacy_docs)][: args.spacy_docs]
-        out = run_spacy(texts, args.repeat)
+        out = run_spacy(texts)
     else:
-        out = run_copydesk(texts, int(args.worker.split(":")[1]), args.repeat, args.chunk)
+        out = run_copydesk(texts, int(args.worker.split(":")[1]), args.chunk)
     out["docs"] = len(texts)
     out["words"] = sum(len(t.split()) for t in texts)
     out["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(out))
 
 
-def start(name: str, args: argparse.Namespace, repeat: int) -> subprocess.Popen[str]:
-    """A worker process running configuration ``name`` ``repeat`` times."""
+def start(name: str, args: argparse.Namespace) -> subprocess.Popen[str]:
+    """A worker process making one timed run of configuration ``name``."""
     env = dict(os.environ, OMP_NUM_THREADS="1", RAYON_NUM_THREADS="2")
-    cmd = [sys.executable, __file__, "--worker", name, "--docs", str(args.docs), "--repeat", str(repeat)]
+    cmd = [sys.executable, __file__, "--worker", name, "--docs", str(args.docs)]
     cmd += ["--spacy-docs", str(args.spacy_docs), "--chunk", str(args.chunk)]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
@@ -147,8 +150,8 @@ def result(name: str, proc: subprocess.Popen[str]) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def measure(name: str, args: argparse.Namespace, repeat: int) -> dict[str, float]:
-    return result(name, start(name, args, repeat))
+def measure(name: str, args: argparse.Namespace) -> dict[str, float]:
+    return result(name, start(name, args))
 
 
 def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -163,8 +166,8 @@ def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
 def two_at_once(args: argparse.Namespace) -> float:
     """Two threads=1 processes started together: their combined rate over the rate of one
     process alone (both measured now), i.e. what this machine gives two independent workers."""
-    alone = measure("copydesk:1", args, 1)
-    pair = [start("copydesk:1", args, 1) for _ in range(2)]
+    alone = measure("copydesk:1", args)
+    pair = [start("copydesk:1", args) for _ in range(2)]
     both = [result("copydesk:1", p) for p in pair]
     return sum(alone["seconds"] / r["seconds"] for r in both)
 
@@ -192,7 +195,7 @@ def main() -> int:
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     for _ in range(args.repeat):
         for name in names:
-            runs[name].append(measure(name, args, 1))
+            runs[name].append(measure(name, args))
     rows = {f"copydesk threads={n}": median_row(runs[f"copydesk:{n}"]) for n in (1, 2)}
     if not args.no_spacy:
         rows["spaCy sm tok2vec+ner, 1 thread"] = median_row(runs["spacy"])
