@@ -65,7 +65,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
                     if o.attrib.rule == "name-verb-complement" { object_scope(doc, o.first, o.last) } else { o.last }
                 };
                 match r.attrib.speaker {
-                    Some(s) => inside && o.last - o.first > r.last - r.first && (o.first..scope()).contains(&s.first),
+                    Some(s) => {
+                        inside
+                            && o.last - o.first > r.last - r.first
+                            && ((o.first..scope()).contains(&s.first) || continues_said_clause(o, r, s))
+                    }
                     None => inside && r.attrib.rule == "evidential-clause",
                 }
             })
@@ -73,6 +77,17 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
         out.extend(found.iter().filter(|r| !nested(r)).cloned());
     }
     out
+}
+
+/// A verb with a complement inside a said-clause, credited to that clause's own speaker: its
+/// subject search crossed the clause ("Ruiz said he was tired and wanted to rest": "wanted" goes
+/// with the clause's "he"), so the verb is part of what was said, not a second statement. (A
+/// second reporting verb, "… and said that …", is a statement of its own and stays.)
+fn continues_said_clause(o: &Reported, r: &Reported, s: Speaker) -> bool {
+    r.attrib.rule == "name-verb-complement"
+        && o.attrib.rule == "name-said-clause"
+        && s.first < o.first
+        && o.attrib.speaker.is_some_and(|os| os.first == s.first)
 }
 
 /// Words that open page furniture rather than a speaker's line: "Update: …", "Photo: …".

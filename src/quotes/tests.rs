@@ -1599,3 +1599,21 @@ fn a_clause_opening_at_the_last_token_finds_no_subject_and_does_not_panic() {
         crate::analyze_with(text, &crate::Options::with_clean(false));
     }
 }
+
+#[test]
+fn complement_coordinated_inside_said_clause_is_that_statement() {
+    // "wanted …" continues what Okafor said (its subject is the clause's "he"), not a second
+    // statement of Okafor's.
+    let t = "Okafor said he was worried by the delays and wanted to visit the harbour himself.";
+    let shown = show(t);
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    check(
+        &one(t),
+        t,
+        "he was worried by the delays and wanted to visit the harbour himself",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
