@@ -47,10 +47,18 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
             out.push(rep);
         }
     }
+    // Transcript and headline lines (`Name: statement`), by start: what is reported inside one is
+    // the speaker's own words ("VARGA: I think …", "Lee: Ruiz wants …"), part of that statement.
+    let lines: Vec<(usize, usize)> = out.iter().map(|r| (r.first, r.last)).collect();
+    let in_line = |r: &Reported| {
+        let k = lines.partition_point(|l| l.0 <= r.first);
+        k > 0 && lines.get(k - 1).is_some_and(|l| r.last <= l.1)
+    };
     let mut found = Vec::new();
     for &(a, b) in &doc.sents {
         found.clear();
         sentence(doc, a, b, &mut found);
+        found.retain(|r| !in_line(r));
         // An attribution whose speaker sits inside another's reported clause is part of that
         // statement ("Ruiz said she thinks …", "organizers say they want …"), not a second one.
         // So is a hedge inside a statement ("Ruiz said the vote seems lost").

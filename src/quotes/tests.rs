@@ -1617,3 +1617,18 @@ fn complement_coordinated_inside_said_clause_is_that_statement() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn reporting_verbs_inside_a_transcript_line_are_that_line() {
+    // The whole turn is Varga's statement; "I think …" and "we want …" inside it are part of it.
+    let t = "VARGA: I think the harbour needs a new pier. We want the council to pay for it.";
+    check(
+        &one(t),
+        t,
+        "I think the harbour needs a new pier. We want the council to pay for it",
+        QuoteKind::Indirect,
+        Some("VARGA"),
+        Some(":"),
+        "name-colon-statement",
+    );
+}
