@@ -545,6 +545,9 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
     if spk.is_none() && (cue.has(WEAK) || !had_that) {
         return None;
     }
+    if !had_that && spk.is_some_and(|s| s.first > a && quote_end_before(doc, s.first - 1)) {
+        return None;
+    }
     let conf = match (cue.has(WEAK), spk.is_some()) {
         (false, true) => 0.75,
         (true, true) => 0.5,
@@ -872,6 +875,13 @@ fn adverbial_end(doc: &Doc, mut e: usize, b: usize) -> usize {
         }
     }
     e
+}
+
+/// A closing quote mark ending a quoted sentence or clause: `,”`, `?”`, `!”`. A speaker right
+/// after one is the quote's (`“…,” Ruiz said Tuesday on the radio`): the cue is the quote's, and
+/// what follows it is the when and where, not a reported clause (one opened by "that" is).
+fn quote_end_before(doc: &Doc, k: usize) -> bool {
+    k > 0 && doc.toks[k].kind == TokenKind::Quote && matches!(doc.word(k - 1), "," | "?" | "!")
 }
 
 /// A closing quote mark right after a comma: `,”` / `,''`.

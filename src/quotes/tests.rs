@@ -1632,3 +1632,24 @@ fn reporting_verbs_inside_a_transcript_line_are_that_line() {
         "name-colon-statement",
     );
 }
+
+#[test]
+fn words_after_the_cue_of_a_direct_quote_are_not_a_reported_clause() {
+    // `“…,” X said …`: what follows the cue is when and where the quote was said.
+    for t in [
+        "“The pier will be ready by June,” Okafor said 30 minutes into the meeting.",
+        "“The pier will be ready by June,” Okafor told The Harbour Gazette on Tuesday.",
+        "“The pier will be ready by June,” Okafor said Tuesday on the radio.",
+    ] {
+        let shown = show(t);
+        assert_eq!(shown.len(), 1, "{shown:#?}");
+        assert_eq!(shown[0].0, "direct", "{shown:#?}");
+    }
+    // A clause of its own after the cue is still reported.
+    let t = "“It is late,” Okafor said, adding that the pier would be ready by June.";
+    assert!(
+        show(t).iter().any(|s| s.0 == "indirect" && s.1 == "that the pier would be ready by June"),
+        "{:#?}",
+        show(t)
+    );
+}
