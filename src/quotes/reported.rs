@@ -82,7 +82,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
                 }
             })
         };
-        out.extend(found.iter().filter(|r| !nested(r)).cloned());
+        out.extend(found.iter().filter(|r| !nested(r)).map(|r| with_free_relative(doc, a, r.clone())));
     }
     out
 }
@@ -96,6 +96,20 @@ fn continues_said_clause(o: &Reported, r: &Reported, s: Speaker) -> bool {
         && o.attrib.rule == "name-said-clause"
         && s.first < o.first
         && o.attrib.speaker.is_some_and(|os| os.first == s.first)
+}
+
+/// A statement in a free relative (`what Ruiz called a betrayal`, `what officials say is a
+/// leak`) starts at "what": "what" stands for the thing said, so the statement is the whole
+/// phrase, speaker and cue included.
+fn with_free_relative(doc: &Doc, a: usize, mut r: Reported) -> Reported {
+    let (Some(s), Some((c, _))) = (r.attrib.speaker, r.attrib.cue) else {
+        return r;
+    };
+    // The cue right after the speaker, maybe past an auxiliary or adverb ("what she truly believes").
+    if s.first > a && lower(doc, s.first - 1) == "what" && c > s.last && c <= s.last + 3 && r.first > c {
+        r.first = s.first - 1;
+    }
+    r
 }
 
 /// Words that open page furniture rather than a speaker's line: "Update: …", "Photo: …".

@@ -1653,3 +1653,27 @@ fn words_after_the_cue_of_a_direct_quote_are_not_a_reported_clause() {
         show(t)
     );
 }
+
+#[test]
+fn a_statement_in_a_free_relative_starts_at_what() {
+    let t = "The council approved what the mayor called a sensible budget for the harbour.";
+    check(
+        &one(t),
+        t,
+        "what the mayor called a sensible budget for the harbour",
+        QuoteKind::Indirect,
+        Some("the mayor"),
+        Some("called"),
+        "name-verb-complement",
+    );
+    let t = "Crews repaired what residents say is a leak in the new pier.";
+    check(
+        &one(t),
+        t,
+        "what residents say is a leak in the new pier",
+        QuoteKind::Indirect,
+        Some("residents"),
+        Some("say"),
+        "name-said-clause",
+    );
+}
