@@ -624,7 +624,7 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) ->
         return None;
     }
     // "found" states a finding only for a study or poll ("police found the car" does not).
-    if cue.lemma == "find" && !source {
+    if cue.lemma == "find" && !source || !cue.has(SPEECH) && describes_quote_speaker(doc, a, spk) {
         return None;
     }
     Some(Reported {
@@ -632,6 +632,12 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) ->
         last,
         attrib: Attrib { speaker: Some(spk), cue: Some((j, cue_end)), rule: "name-verb-complement", confidence: 0.4 },
     })
+}
+
+/// A relative clause on the speaker of a direct quote (`“…,” said Ruiz, who backs Lee.`): with a
+/// verb that is not speech it tells who the speaker is, not what anybody said.
+fn describes_quote_speaker(doc: &Doc, a: usize, spk: Speaker) -> bool {
+    matches!(lower(doc, spk.first), "who" | "whom") && (a..spk.first).any(|k| quote_end_before(doc, k))
 }
 
 /// Where a relative or contrasting clause opens inside a verb's object `c..last` (", which …",

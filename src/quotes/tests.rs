@@ -1677,3 +1677,15 @@ fn a_statement_in_a_free_relative_starts_at_what() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_relative_clause_on_a_quote_speaker_describes_the_speaker() {
+    // "who backs …" tells who Okafor is: only the quote is a statement.
+    let t = "“The pier will be ready by June,” said Dana Okafor, a council member who backs the mayor.";
+    let shown = show(t);
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert_eq!(shown[0].0, "direct", "{shown:#?}");
+    // A speech verb in that clause still reports a statement.
+    let t = "“The pier will be ready by June,” said Dana Okafor, who predicted that the port would reopen.";
+    assert!(show(t).iter().any(|s| s.0 == "indirect" && s.1 == "that the port would reopen"), "{:#?}", show(t));
+}
