@@ -82,7 +82,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
                 }
             })
         };
-        out.extend(found.iter().filter(|r| !nested(r)).map(|r| with_free_relative(doc, a, r.clone())));
+        out.extend(found.iter().filter(|r| !nested(r)).map(|r| with_relative_word(doc, a, r.clone())));
     }
     out
 }
@@ -98,18 +98,52 @@ fn continues_said_clause(o: &Reported, r: &Reported, s: Speaker) -> bool {
         && o.attrib.speaker.is_some_and(|os| os.first == s.first)
 }
 
-/// A statement in a free relative (`what Ruiz called a betrayal`, `what officials say is a
-/// leak`) starts at "what": "what" stands for the thing said, so the statement is the whole
-/// phrase, speaker and cue included.
-fn with_free_relative(doc: &Doc, a: usize, mut r: Reported) -> Reported {
+/// A statement in a relative clause starts at its relative word, which stands for (part of) what
+/// was said: `what Ruiz called a betrayal`, `what officials say is a leak`, `the plan, which Lee
+/// vowed to block`, `the polls that he claimed were rigged`. The speaker and cue are then inside
+/// the statement. "that" counts only before a clause missing its subject (`… were rigged`); else
+/// it may be the complementizer of an outer clause.
+fn with_relative_word(doc: &Doc, a: usize, mut r: Reported) -> Reported {
     let (Some(s), Some((c, _))) = (r.attrib.speaker, r.attrib.cue) else {
         return r;
     };
     // The cue right after the speaker, maybe past an auxiliary or adverb ("what she truly believes").
-    if s.first > a && lower(doc, s.first - 1) == "what" && c > s.last && c <= s.last + 3 && r.first > c {
+    if s.first <= a || c <= s.last || c > s.last + 3 || r.first <= c {
+        return r;
+    }
+    let relative = match lower(doc, s.first - 1) {
+        "what" | "which" | "whom" => true,
+        "that" => is_finite_auxiliary(lower(doc, r.first)),
+        _ => false,
+    };
+    if relative {
         r.first = s.first - 1;
     }
     r
+}
+
+/// Auxiliaries, modals and forms of "be" that carry tense: a clause opening with one has no
+/// subject of its own.
+fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    )
 }
 
 /// Words that open page furniture rather than a speaker's line: "Update: …", "Photo: …".

@@ -1689,3 +1689,28 @@ fn a_relative_clause_on_a_quote_speaker_describes_the_speaker() {
     let t = "“The pier will be ready by June,” said Dana Okafor, who predicted that the port would reopen.";
     assert!(show(t).iter().any(|s| s.0 == "indirect" && s.1 == "that the port would reopen"), "{:#?}", show(t));
 }
+
+#[test]
+fn a_statement_in_a_relative_clause_starts_at_the_relative_word() {
+    let t = "The council shelved the harbour plan, which the mayor has vowed to revive.";
+    check(
+        &one(t),
+        t,
+        "which the mayor has vowed to revive",
+        QuoteKind::Indirect,
+        Some("the mayor"),
+        Some("vowed"),
+        "name-verb-complement",
+    );
+    // "that" before a clause with no subject of its own is a relative word too.
+    let t = "Crews inspected the pipes that residents say were leaking into the cellar.";
+    check(
+        &one(t),
+        t,
+        "that residents say were leaking into the cellar",
+        QuoteKind::Indirect,
+        Some("residents"),
+        Some("say"),
+        "name-said-clause",
+    );
+}
