@@ -881,10 +881,23 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     })
 }
 
-/// `a..comma` is a fronted prepositional phrase, not a clause: "In a changing economy, most
-/// voters believe in …", "Like her rivals, she called for …" (no comma or auxiliary inside).
+/// `a..comma` is a fronted adverbial, not a clause: a prepositional phrase ("In a changing economy,
+/// most voters believe in …", "Over lunch in 2005, she decided …"; no comma or auxiliary inside),
+/// a short subordinate clause ("Even after the report was filed, Ruiz continued …") or a
+/// participle phrase ("Weighing in on the talks, Ruiz agreed …"), maybe after a short phrase of
+/// time ("On Tuesday, even as shares fell, …").
 fn fronted_phrase(doc: &Doc, a: usize, comma: usize) -> bool {
     let f = if matches!(lower(doc, a), "but" | "and") { a + 1 } else { a };
+    if prepositional(doc, f, comma) || subordinate(doc, f, comma) || participial(doc, f, comma) {
+        return true;
+    }
+    // A short phrase of time first: the rest decides.
+    (f + 2..comma.min(f + 5))
+        .find(|&k| doc.word(k) == ",")
+        .is_some_and(|k| prepositional(doc, f, k) && (subordinate(doc, k + 1, comma) || participial(doc, k + 1, comma)))
+}
+
+fn prepositional(doc: &Doc, f: usize, comma: usize) -> bool {
     let preposition = matches!(
         lower(doc, f),
         "in" | "on"
@@ -898,13 +911,33 @@ fn fronted_phrase(doc: &Doc, a: usize, comma: usize) -> bool {
             | "without"
             | "despite"
             | "amid"
+            | "over"
+            | "throughout"
+            | "following"
     );
-    preposition
-        && comma <= f + 12
-        && (f..comma).all(|k| {
-            doc.word(k) != ","
-                && !matches!(lower(doc, k), "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would")
-        })
+    preposition && comma <= f + 12 && (f..comma).all(|k| doc.word(k) != "," && !is_finite_auxiliary(lower(doc, k)))
+}
+
+/// A subordinator ("even after the report was filed", "as shares fell") and a few words, no comma.
+fn subordinate(doc: &Doc, f: usize, comma: usize) -> bool {
+    let s = if matches!(lower(doc, f), "even" | "just" | "only") { f + 1 } else { f };
+    s < comma
+        && matches!(
+            lower(doc, s),
+            "after" | "before" | "when" | "while" | "as" | "because" | "since" | "until" | "once"
+        )
+        && comma <= s + 8
+        && (s..comma).all(|k| doc.word(k) != ",")
+}
+
+/// A participle with a particle or preposition ("Weighing in on the talks", "Speaking to
+/// reporters"), a few words, no comma or auxiliary.
+fn participial(doc: &Doc, f: usize, comma: usize) -> bool {
+    f + 1 < comma
+        && comma <= f + 8
+        && lower(doc, f).ends_with("ing")
+        && matches!(lower(doc, f + 1), "in" | "on" | "to" | "at" | "with" | "about" | "for" | "from" | "out" | "up")
+        && (f..comma).all(|k| doc.word(k) != "," && !is_finite_auxiliary(lower(doc, k)))
 }
 
 /// The end of a short adverbial after a cue: time words, and a prepositional phrase of a few

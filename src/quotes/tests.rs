@@ -1714,3 +1714,34 @@ fn a_statement_in_a_relative_clause_starts_at_the_relative_word() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn a_fronted_adverbial_before_the_speaker_is_not_a_statement() {
+    // A subordinate clause, a participle phrase, a phrase of time then a subordinate clause: none
+    // is what the speaker said.
+    let t = "Even after the report was filed, Okafor continued to say he had never seen it.";
+    check(&one(t), t, "he had never seen it", QuoteKind::Indirect, Some("Okafor"), Some("say"), "name-said-clause");
+    let t = "Weighing in on the talks, the former mayor Dana Okafor agreed, praising the plan as a gift.";
+    check(
+        &one(t),
+        t,
+        "the plan as a gift",
+        QuoteKind::Indirect,
+        Some("Dana Okafor"),
+        Some("praising"),
+        "name-verb-complement",
+    );
+    let t = "On Tuesday, even as shares were falling, Okafor wrote to investors, telling them the port was safe.";
+    assert!(show(t).iter().all(|s| s.4 != "clause-comma-name-said"), "{:#?}", show(t));
+    // A full clause before the speaker stays a statement.
+    let t = "When the port reopens, traffic will double, Okafor said.";
+    check(
+        &one(t),
+        t,
+        "When the port reopens, traffic will double",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("said"),
+        "clause-comma-name-said",
+    );
+}
