@@ -580,7 +580,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
         }
         if let Some(p) = pronoun_after_phrase(doc, c, b) {
             c = p; // "said after the vote she would …"
-        } else if !starts_clause(doc, c, b) {
+        } else if !starts_clause(doc, c, b) || counts_added(doc, cue, c, b) {
             return None;
         }
     }
@@ -1340,6 +1340,16 @@ fn starts_clause(doc: &Doc, c: usize, b: usize) -> bool {
     }
     // A name or noun followed by something verb-like (checked loosely: not sentence-final).
     !matches!(doc.word(c + 1), "." | "," | ";" | ":" | "!" | "?")
+}
+
+/// "add" before a quantity adds things, not words: "the economy added 156,000 jobs", "has added
+/// roughly 180,000 jobs a month".
+fn counts_added(doc: &Doc, cue: Cue, c: usize, b: usize) -> bool {
+    let approx = matches!(lower(doc, c), "around" | "about" | "roughly" | "nearly" | "almost" | "some" | "over");
+    let k = if approx { c + 1 } else { c };
+    cue.lemma == "add"
+        && k < b
+        && (doc.toks[k].kind == TokenKind::Number || is_number_word(lower(doc, k)) || quantity_opener(doc, c, b))
 }
 
 /// A quantity opening a subject: "at least six", "more than half", "nearly every", "about 20".

@@ -1745,3 +1745,20 @@ fn a_fronted_adverbial_before_the_speaker_is_not_a_statement() {
         "clause-comma-name-said",
     );
 }
+
+#[test]
+fn adding_a_quantity_is_not_speech() {
+    let t = "The harbour has added roughly 1,200 jobs a month since the pier opened.";
+    assert!(run(t).is_empty(), "{:#?}", show(t));
+    // "added" with a clause is still speech.
+    let t = "Okafor added the pier would reopen in June after the repairs.";
+    check(
+        &one(t),
+        t,
+        "the pier would reopen in June after the repairs",
+        QuoteKind::Indirect,
+        Some("Okafor"),
+        Some("added"),
+        "name-said-clause",
+    );
+}
