@@ -538,7 +538,8 @@ fn infinitive_cue(doc: &Doc, a: usize, j: usize) -> Option<(Cue, usize)> {
 /// `X said (that) CLAUSE`; `head` is the verb whose subject is the speaker (the cue itself, or
 /// the verb before its infinitive).
 fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) -> Option<Reported> {
-    if !cue.has(CLAUSE) {
+    // "a Washington think tank": a compound noun, not the verb.
+    if !cue.has(CLAUSE) || cue.lemma == "think" && j + 1 < b && matches!(lower(doc, j + 1), "tank" | "tanks") {
         return None;
     }
     let mut c = j + 1;

@@ -1762,3 +1762,9 @@ fn adding_a_quantity_is_not_speech() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn think_tank_is_a_noun() {
+    let t = "The study came from a harbour think tank that advises the council on shipping.";
+    assert!(run(t).is_empty(), "{:#?}", show(t));
+}
