@@ -23,7 +23,14 @@
 //!
 //! The clause runs to the end of the sentence, or to a comma that starts another attribution
 //! (`…, adding that …`, `…, though he reiterated that …`). Clauses that are mostly a quotation are
-//! left to the direct layouts.
+//! left to the direct layouts. A clause in a relative clause starts at its relative word (`what
+//! X called …`, `which X vowed to …`).
+//!
+//! Not statements of their own: speech reported inside a transcript line (`VARGA: I think …`) or
+//! inside another speaker's clause, a verb coordinated inside a said-clause (`X said he was tired
+//! and wanted to rest`), the words after a direct quote's cue (`“…,” X said Tuesday on the radio`),
+//! a relative clause describing a quote's speaker (`“…,” said X, who backs Y`) and a fronted
+//! adverbial before `X said` (`Even after the report was filed, X continued …`).
 
 use super::cues::{self, AS, BARE, CLAUSE, COMPLEMENT, Cue, INVERT, OBJECT, PARTICLE, SPEECH, WEAK};
 use super::direct::{cue_at, is_according_to};
