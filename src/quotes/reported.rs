@@ -601,7 +601,7 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
     if spk.is_none() && (cue.has(WEAK) || !had_that) {
         return None;
     }
-    if !had_that && spk.is_some_and(|s| s.first > a && quote_end_before(doc, s.first - 1)) {
+    if !had_that && spk.is_some_and(|s| after_quote_end(doc, s.first)) {
         return None;
     }
     let conf = match (cue.has(WEAK), spk.is_some()) {
@@ -977,6 +977,12 @@ fn adverbial_end(doc: &Doc, mut e: usize, b: usize) -> usize {
 /// what follows it is the when and where, not a reported clause (one opened by "that" is).
 fn quote_end_before(doc: &Doc, k: usize) -> bool {
     k > 0 && doc.toks[k].kind == TokenKind::Quote && matches!(doc.word(k - 1), "," | "?" | "!")
+}
+
+/// Token `k` right after a quote's end in its paragraph; the sentence may start at `k` when the
+/// quote ends with `?` or `!` (`“…?” Ruiz told the radio on Monday.`).
+fn after_quote_end(doc: &Doc, k: usize) -> bool {
+    k > 0 && doc.para_of[k - 1] == doc.para_of[k] && quote_end_before(doc, k - 1)
 }
 
 /// A closing quote mark right after a comma: `,”` / `,''`.

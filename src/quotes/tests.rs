@@ -1768,3 +1768,12 @@ fn think_tank_is_a_noun() {
     let t = "The study came from a harbour think tank that advises the council on shipping.";
     assert!(run(t).is_empty(), "{:#?}", show(t));
 }
+
+#[test]
+fn words_after_the_cue_of_a_question_quote_are_not_a_reported_clause() {
+    // The sentence ends after “…?”, so the speaker opens the next one.
+    let t = "“Will the pier ever open, who knows?” Okafor told Norway's NRK station in an interview aired on Monday.";
+    let shown = show(t);
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert_eq!(shown[0].0, "direct", "{shown:#?}");
+}
