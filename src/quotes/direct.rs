@@ -10,7 +10,8 @@
 //! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
 //!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
 //!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no cue at all takes
-//!   the sentence's subject (`sentence-subject`, confidence 0.5);
+//!   the sentence's subject (`sentence-subject`, confidence 0.5); so does a partial quote whose
+//!   cue is a coordinated verb or a participle with no subject found (`shared-subject`);
 //! - a sentence ending in a colon just before (`colon-intro`);
 //! - a quote continuing one from the previous paragraph (`multi-paragraph`), or a whole-sentence
 //!   quote right after an attributed quote of the same or the previous paragraph
@@ -87,6 +88,30 @@ pub(crate) fn attribute(
         }
     }
     Some(Attrib { speaker: None, cue: None, rule: "unattributed", confidence: 0.4 })
+}
+
+/// A partial quote whose cue found no subject of its own ("Ruiz praised the plan, calling it
+/// “…”", "Ruiz condemned “…” and declared …"): a participle or a verb coordinated with the main
+/// clause shares its subject, so the sentence's subject, when it stands before the cue, speaks.
+pub(crate) fn subject_for_cue(doc: &Doc, r: &Region, a: Attrib) -> Attrib {
+    let first_tok = r.open.unwrap_or(r.first);
+    let sa = doc.sents[doc.sent_of[first_tok] as usize].0;
+    let Some((c, _)) = a.cue.filter(|_| a.speaker.is_none() && first_tok > sa) else { return a };
+    // Only a verb that has no subject of its own by its syntax: "… and declared", "…, calling".
+    if c < sa + 2 {
+        return a;
+    }
+    let coordinated = matches!(lower(doc, c - 1), "and" | "but");
+    // (The comma may sit inside the quote's closing mark: "“…,” warning".)
+    let comma = doc.word(c - 1) == "," || (doc.toks[c - 1].kind == TokenKind::Quote && doc.word(c - 2) == ",");
+    let participle = comma && doc.word(c).ends_with("ing");
+    if !(coordinated || participle) {
+        return a;
+    }
+    match sentence_subject(doc, sa, c + 1).filter(|s| s.last < c) {
+        Some(s) => Attrib { speaker: Some(s), rule: "shared-subject", confidence: 0.6, ..a },
+        None => a,
+    }
 }
 
 /// Whether the quote opening at `first_tok` follows only a connective opening its sentence

@@ -1599,3 +1599,18 @@ fn a_clause_opening_at_the_last_token_finds_no_subject_and_does_not_panic() {
         crate::analyze_with(text, &crate::Options::with_clean(false));
     }
 }
+
+#[test]
+fn shared_subject_of_coordinated_cue() {
+    // The cue after the quote is coordinated with the main verb: it shares the sentence's subject.
+    let t = "Governor Tilda Marsh condemned “a reckless stunt” and declared that the board would meet.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a reckless stunt", QuoteKind::Direct, Some("Tilda Marsh"), Some("declared"), "shared-subject");
+}
+
+#[test]
+fn shared_subject_of_participle_cue() {
+    let t = "Bram Okafor joined the protest over the “unfair tariffs,” warning of layoffs.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "unfair tariffs", QuoteKind::Direct, Some("Bram Okafor"), Some("warning"), "shared-subject");
+}
