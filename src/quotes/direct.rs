@@ -131,6 +131,13 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     // Only a relative clause about something the outer speaker names ("Trump, whom he called",
     // "what she calls"); in "when she called him …" or "in which he said …" the inner subject
     // spoke.
+    // "… mocked the claim, saying anyone who complains is “…”": a restrictive "who" (no comma)
+    // opens a clause about people the outer speaker describes.
+    let restrictive_who = lower(doc, inner.first) == "who" && doc.word(inner.first - 1) != ",";
+    if restrictive_who {
+        let s = sentence_subject(doc, sa, inner.first)?;
+        return (s.last < inner.first - 1).then_some(s);
+    }
     let rel = inner.first - 1;
     let after_preposition =
         rel > sa && matches!(lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");

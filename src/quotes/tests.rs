@@ -1614,3 +1614,11 @@ fn shared_subject_of_participle_cue() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "unfair tariffs", QuoteKind::Direct, Some("Bram Okafor"), Some("warning"), "shared-subject");
 }
+
+#[test]
+fn restrictive_who_clause_leaves_outer_speaker() {
+    // The cue nearest the quote sits in a "who" clause about people the speaker describes.
+    let t = "Nadia Perrault told donors who complain about the delays that the project was “right on schedule.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "right on schedule.", QuoteKind::Direct, Some("Nadia Perrault"), Some("complain"), "outer-speaker");
+}
