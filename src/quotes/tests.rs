@@ -1622,3 +1622,20 @@ fn restrictive_who_clause_leaves_outer_speaker() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "right on schedule.", QuoteKind::Direct, Some("Nadia Perrault"), Some("complain"), "outer-speaker");
 }
+
+#[test]
+fn less_common_speech_verbs_invert() {
+    let t = "\"Keep every receipt,\" advises accountant Petra Lund.";
+    check(
+        &one(t),
+        t,
+        "Keep every receipt",
+        QuoteKind::Direct,
+        Some("accountant Petra Lund"),
+        Some("advises"),
+        "quote-comma-said-name",
+    );
+    let t = "“Nobody reads the fine print,” Colm Reyes confessed.";
+    let rule = "quote-comma-name-said";
+    check(&one(t), t, "Nobody reads the fine print", QuoteKind::Direct, Some("Colm Reyes"), Some("confessed"), rule);
+}
