@@ -303,12 +303,15 @@ fn frame_verb(doc: &Doc, r: &Region, c: usize, i: usize, b: usize) -> Option<Att
         && w.len() > 3
         && (w.ends_with("ed") || w.ends_with('s'))
         && !speakers::is_stop(lower(doc, v));
+    // "“…,” she went on": an irregular verb with its particle.
+    let went_on = matches!(w, "went" | "goes") && v + 1 < b && lower(doc, v + 1) == "on";
+    let cue_end = if went_on { v + 1 } else { v };
     // Only punctuation, or a short adverbial, after the verb.
-    let rest = (v + 1..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
-    if !verbal || rest > 3 || (v + 1..b).any(|x| doc.toks[x].kind == TokenKind::Quote) {
+    let rest = (cue_end + 1..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
+    if !(verbal || went_on) || rest > 3 || (v + 1..b).any(|x| doc.toks[x].kind == TokenKind::Quote) {
         return None;
     }
-    Some(attrib(Some(spk), (v, v), "quote-comma-name-verb", 0.6))
+    Some(attrib(Some(spk), (v, cue_end), "quote-comma-name-verb", 0.6))
 }
 
 /// The sentence after a quote that ended its sentence, when it opens with `X said` or `said X`.

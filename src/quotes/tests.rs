@@ -1639,3 +1639,10 @@ fn less_common_speech_verbs_invert() {
     let rule = "quote-comma-name-said";
     check(&one(t), t, "Nobody reads the fine print", QuoteKind::Direct, Some("Colm Reyes"), Some("confessed"), rule);
 }
+
+#[test]
+fn quote_comma_name_went_on() {
+    let t = "“The vote was never close,” Ilse Moreau went on.";
+    let rule = "quote-comma-name-verb";
+    check(&one(t), t, "The vote was never close", QuoteKind::Direct, Some("Ilse Moreau"), Some("went on"), rule);
+}
