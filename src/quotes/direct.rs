@@ -9,8 +9,9 @@
 //!   `according to X, "…"` (`according-to-quote`);
 //! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
 //!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
-//!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no cue at all takes
-//!   the sentence's subject (`sentence-subject`, confidence 0.5); so does a partial quote whose
+//!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no speech cue takes
+//!   the subject of the nearest verb of belief, wish or evaluation before it (`weak-cue-partial`),
+//!   else the sentence's subject (`sentence-subject`, confidence 0.5); so does a partial quote whose
 //!   cue is a coordinated verb or a participle with no subject found (`shared-subject`);
 //! - a sentence ending in a colon just before (`colon-intro`);
 //! - a quote continuing one from the previous paragraph (`multi-paragraph`), or a whole-sentence
@@ -81,6 +82,9 @@ pub(crate) fn attribute(
         return None;
     }
     if !whole {
+        if let Some(a) = weak_cue(doc, sa, first_tok) {
+            return Some(a);
+        }
         // A partial quote with no cue near it ("X protested that aides were being “…”"): the
         // subject of its sentence.
         if let Some(s) = sentence_subject(doc, sa, first_tok) {
@@ -112,6 +116,19 @@ pub(crate) fn subject_for_cue(doc: &Doc, r: &Region, a: Attrib) -> Attrib {
         Some(s) => Attrib { speaker: Some(s), rule: "shared-subject", confidence: 0.6, ..a },
         None => a,
     }
+}
+
+/// A partial quote after a verb of belief, wish or evaluation rather than of speech ("… because
+/// she believes he “…”", "Ruiz thanked the crews for “…”"): the subject of the nearest such
+/// verb before it in the sentence (`weak-cue-partial`).
+fn weak_cue(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
+    let floor = sa.max(o.saturating_sub(WINDOW_BEFORE));
+    // A verb that needs its particle ("talked about") is no cue without it ("as she spoke").
+    let cue =
+        |j: usize| cue_at(doc, j).is_some_and(|c| !c.has(cues::PARTICLE) || cues::particle(c.lemma, lower(doc, j + 1)));
+    let j = (floor..o).rev().find(|&j| doc.region_of[j] == NONE && cue(j))?;
+    let (s, _) = speakers::cue_subject(doc, j, sa)?;
+    Some(attrib(Some(s), (j, j), "weak-cue-partial", 0.5))
 }
 
 /// Whether the quote opening at `first_tok` follows only a connective opening its sentence

@@ -1646,3 +1646,14 @@ fn quote_comma_name_went_on() {
     let rule = "quote-comma-name-verb";
     check(&one(t), t, "The vote was never close", QuoteKind::Direct, Some("Ilse Moreau"), Some("went on"), rule);
 }
+
+#[test]
+fn weak_cue_partial_takes_its_own_subject() {
+    let t = "Lio Brandt skipped the vote, though he thanked the hosts for “a very honest debate.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a very honest debate.", QuoteKind::Direct, Some("he"), Some("thanked"), "weak-cue-partial");
+    // A verb that needs its particle is no cue without it.
+    let t = "As Wen Hollis spoke, the committee was weighing “any and all options.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "any and all options.", QuoteKind::Direct, Some("the committee"), None, "sentence-subject");
+}
