@@ -99,6 +99,7 @@ const VERBS: &[(&str, u16)] = &[
     ("assure assures assured assuring", SPEECH | CLAUSE | OBJECT),
     ("remind reminds reminded reminding", SPEECH | CLAUSE | OBJECT),
     ("call calls called calling", SPEECH | COMPLEMENT),
+    ("label labels labeled labelled labeling labelling", SPEECH | COMPLEMENT),
     ("accuse accuses accused accusing", SPEECH | COMPLEMENT),
     ("praise praises praised praising", SPEECH | WEAK | COMPLEMENT),
     (

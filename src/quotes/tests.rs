@@ -1657,3 +1657,10 @@ fn weak_cue_partial_takes_its_own_subject() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "any and all options.", QuoteKind::Direct, Some("the committee"), None, "sentence-subject");
 }
+
+#[test]
+fn labeled_characterises_like_called() {
+    let t = "Ada Kline labeled the proposal “a giveaway to insurers.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a giveaway to insurers.", QuoteKind::Direct, Some("Ada Kline"), Some("labeled"), "name-cue-partial");
+}
