@@ -1664,3 +1664,22 @@ fn labeled_characterises_like_called() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "a giveaway to insurers.", QuoteKind::Direct, Some("Ada Kline"), Some("labeled"), "name-cue-partial");
 }
+
+#[test]
+fn triple_apostrophe_closes_inner_then_outer_quote() {
+    // `,'''` closes the inner single quotation first, then the double one.
+    let t = "''She told me, 'Stay home,''' said Ann Lee, a baker. ''We are done here.''";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    check(
+        &qs[0],
+        t,
+        "She told me, 'Stay home,'",
+        QuoteKind::Direct,
+        Some("Ann Lee"),
+        Some("said"),
+        "quote-comma-said-name",
+    );
+    let rule = "continues-previous-speaker";
+    check(&qs[1], t, "We are done here.", QuoteKind::Direct, Some("Ann Lee"), Some("said"), rule);
+}
