@@ -340,16 +340,28 @@ fn next_sentence(doc: &Doc, c: usize) -> Option<Attrib> {
     let (_, b) = doc.sents[doc.sent_of[i] as usize];
     let end = b.min(i + 12);
     let j = (i..end).find(|&j| cue_at(doc, j).is_some_and(|cue| cue.has(SPEECH)))?;
+    // After "?" or "!" the sentence break is the splitter's, and the clause after is the frame
+    // ("“…?” Lee said of the plan, adding …"); after a full stop, a long sentence is a new one.
+    let asked = c > 0 && matches!(doc.word(c - 1), "?" | "!");
+    let only_attribution = |from: usize| asked || only_attribution(doc, from, b);
     if j == i {
         let spk = np_right(doc, j + 1, b)?;
-        return Some(attrib(Some(spk), (j, j), "quote-said-name", 0.8));
+        return only_attribution(spk.last + 1).then(|| attrib(Some(spk), (j, j), "quote-said-name", 0.8));
     }
     let (spk, _) = subject_left(doc, j, i)?;
     // The subject must open the sentence.
     if spk.first != i && !(i..spk.first).all(|x| speakers::is_name_word(doc, x) || is_role_like(doc, x)) {
         return None;
     }
-    Some(attrib(Some(spk), (j, j), "quote-name-said", 0.8))
+    only_attribution(j + 1).then(|| attrib(Some(spk), (j, j), "quote-name-said", 0.8))
+}
+
+/// Whether the tokens `from..b` closing a sentence are at most a short adverbial ("at a rally",
+/// "on Tuesday"): a sentence that goes on to a statement of its own ("Lee said that …", "Lee
+/// said: “…”") attributes that statement, not the quote before it.
+fn only_attribution(doc: &Doc, from: usize, b: usize) -> bool {
+    let words = (from..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
+    words <= 6 && !(from..b).any(|x| doc.toks[x].kind == TokenKind::Quote || matches!(doc.word(x), ":" | "that"))
 }
 
 fn is_role_like(doc: &Doc, x: usize) -> bool {

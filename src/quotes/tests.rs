@@ -1683,3 +1683,23 @@ fn triple_apostrophe_closes_inner_then_outer_quote() {
     let rule = "continues-previous-speaker";
     check(&qs[1], t, "We are done here.", QuoteKind::Direct, Some("Ann Lee"), Some("said"), rule);
 }
+
+#[test]
+fn sentence_after_full_stop_quote_with_its_own_statement_is_not_its_frame() {
+    let t =
+        "“We are done,” Mara Lind said. “The board failed us.” Kofi Mensah said that the vote should be held again.";
+    let q = run(t).into_iter().find(|q| q.text == "The board failed us.").expect("second quote");
+    check(
+        &q,
+        t,
+        "The board failed us.",
+        QuoteKind::Direct,
+        Some("Mara Lind"),
+        Some("said"),
+        "continues-previous-speaker",
+    );
+    // After "?", the splitter's break: the sentence after is the frame, however long.
+    let t = "“Who pays for this?” Kofi Mensah asked of the plan on Monday, when the board met in a closed session.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "Who pays for this?", QuoteKind::Direct, Some("Kofi Mensah"), Some("asked"), "quote-name-said");
+}
