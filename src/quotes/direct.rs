@@ -7,7 +7,8 @@
 //! - then left: `Said X: "…"` opening the sentence (`said-name-quote`), `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
 //!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
 //!   `according to X, "…"` (`according-to-quote`);
-//! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
+//! - a partial quote (inside its sentence) tries left first, then right (first when the quote is
+//!   closed by a comma and a frame of its own, `— “…,” she said —`); when the nearest cue's
 //!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
 //!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no speech cue takes
 //!   the subject of the nearest verb of belief, wish or evaluation before it (`weak-cue-partial`),
@@ -44,8 +45,7 @@ pub(crate) fn attribute(
         return None;
     }
     let whole = first_tok == sa || (first_tok == sa + 1 && doc.toks[sa].kind == TokenKind::Dash);
-    let found =
-        if whole { after(doc, r).or_else(|| before(doc, r, sa)) } else { before(doc, r, sa).or_else(|| after(doc, r)) };
+    let found = if whole { after(doc, r).or_else(|| before(doc, r, sa)) } else { partial(doc, r, sa) };
     let found = found.or_else(|| {
         let last_tok = r.close.unwrap_or(r.last.saturating_sub(1));
         let (ta, tb) = doc.sents[doc.sent_of[last_tok] as usize];
@@ -92,6 +92,41 @@ pub(crate) fn attribute(
         }
     }
     Some(Attrib { speaker: None, cue: None, rule: "unattributed", confidence: 0.4 })
+}
+
+/// A quote inside its sentence looks left first (`X called it “…”`), except that a quote closed by
+/// a comma and its own frame (`… — “…,” she said — …`, `(“…,” Lee wrote)`) is that frame's
+/// when the cue on the left is not next to it.
+fn partial(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
+    let left = before(doc, r, sa);
+    if left.is_some_and(|a| a.rule == "name-said-quote") || !comma_framed(doc, r) {
+        return left.or_else(|| after(doc, r));
+    }
+    let right = after(doc, r);
+    let framed =
+        right.filter(|a| matches!(a.rule, "quote-comma-name-said" | "quote-comma-said-name") && tight_frame(doc, r, a));
+    framed.or(left).or(right)
+}
+
+/// Whether the attribution after a quote is a frame of its own: speaker and cue right after the
+/// comma, then at most a short adverbial before the clause ends (`“…,” she said —`, `“…,” said
+/// Lee, who …`); not a new clause (`“…,” but he warned China …`).
+fn tight_frame(doc: &Doc, r: &Region, a: &Attrib) -> bool {
+    let (Some(s), Some((j, _)), Some(c)) = (a.speaker, a.cue, r.close) else { return false };
+    let i = (c + 1..doc.toks.len()).find(|&k| doc.word(k) != ",").unwrap_or(c + 1);
+    let (_, b) = doc.sents[doc.sent_of[c] as usize];
+    let k = j.max(s.last) + 1;
+    let ends = k >= b
+        || (k..b.min(k + 4)).any(|x| matches!(doc.toks[x].kind, TokenKind::Punct | TokenKind::Dash | TokenKind::Quote));
+    // ("“…,” describing the team as …" is a participle phrase, not a frame.)
+    s.first.min(j) == i && ends && !doc.word(j).ends_with("ing")
+}
+
+/// Whether a comma ends the quote (inside or right after its closing mark).
+fn comma_framed(doc: &Doc, r: &Region) -> bool {
+    let Some(c) = r.close else { return false };
+    let inner = r.last.checked_sub(1).filter(|&x| x >= r.first);
+    inner.is_some_and(|x| doc.word(x) == ",") || doc.toks.get(c + 1).is_some() && doc.word(c + 1) == ","
 }
 
 /// A partial quote whose cue found no subject of its own ("Ruiz praised the plan, calling it

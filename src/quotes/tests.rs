@@ -1703,3 +1703,17 @@ fn sentence_after_full_stop_quote_with_its_own_statement_is_not_its_frame() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "Who pays for this?", QuoteKind::Direct, Some("Kofi Mensah"), Some("asked"), "quote-name-said");
 }
+
+#[test]
+fn parenthetical_quote_takes_its_own_frame() {
+    // The quote inserted between dashes has a frame of its own; the cue on the left is not next
+    // to it.
+    let t = "Rhea Tolland argued that the budget was too thin - “We cannot fix roads with this,” Ivo Marsh said - and asked for a recount.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    let rule = "quote-comma-name-said";
+    check(&q, t, "We cannot fix roads with this", QuoteKind::Direct, Some("Ivo Marsh"), Some("said"), rule);
+    // A clause going on after the comma is no frame: the cue on the left stays.
+    let t = "Rhea Tolland called the budget “far too thin,” but Ivo Marsh said later that it would pass easily.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "far too thin", QuoteKind::Direct, Some("Rhea Tolland"), Some("called"), "name-cue-partial");
+}
