@@ -14,6 +14,7 @@
 //!   the subject of the nearest verb of belief, wish or evaluation before it (`weak-cue-partial`),
 //!   else the sentence's subject (`sentence-subject`, confidence 0.5); so does a partial quote whose
 //!   cue is a coordinated verb or a participle with no subject found (`shared-subject`);
+//! - `as X put it` before or after the quote in its sentence (`as-x-put-it`);
 //! - a sentence ending in a colon just before (`colon-intro`);
 //! - a quote continuing one from the previous paragraph (`multi-paragraph`), or a whole-sentence
 //!   quote right after an attributed quote of the same or the previous paragraph
@@ -68,7 +69,6 @@ pub(crate) fn attribute(
             return Some(Attrib { rule: "multi-paragraph", confidence: prev.confidence.min(0.7), ..*prev });
         }
     }
-    let _ = sb;
     let words = r.words(doc);
     if whole || after_connective(doc, sa, first_tok) {
         // The previous attributed quote of this or the previous paragraph, if nothing but quotes
@@ -80,6 +80,9 @@ pub(crate) fn attribute(
     let inner_stop = (r.first..r.last).any(|i| matches!(doc.word(i), "." | "!" | "?" | "," | "…"));
     if !(words >= 5 || (inner_stop && words >= 3) || r.continues || r.prev.is_some()) {
         return None;
+    }
+    if let Some(a) = as_x_put_it(doc, sa, sb, first_tok) {
+        return Some(a);
     }
     if !whole {
         if let Some(a) = weak_cue(doc, sa, first_tok) {
@@ -151,6 +154,21 @@ pub(crate) fn subject_for_cue(doc: &Doc, r: &Region, a: Attrib) -> Attrib {
         Some(s) => Attrib { speaker: Some(s), rule: "shared-subject", confidence: 0.6, ..a },
         None => a,
     }
+}
+
+/// `as X put it` in the quote's sentence, before or after it (`“…,” as Lee put it`, `As Lee put
+/// it in a statement, the plan is “…”`): X speaks (`as-x-put-it`).
+fn as_x_put_it(doc: &Doc, sa: usize, sb: usize, o: usize) -> Option<Attrib> {
+    let lo = sa.max(o.saturating_sub(WINDOW_BEFORE));
+    let hi = sb.min(o + WINDOW_AFTER);
+    let put_it = |v: usize| v + 1 < hi && matches!(lower(doc, v), "put" | "puts") && lower(doc, v + 1) == "it";
+    (lo..hi).filter(|&k| doc.region_of[k] == NONE && lower(doc, k) == "as").find_map(|k| {
+        // The speaker phrase may carry an appositive: "as Ruiz, a senior analyst, put it".
+        let verb = (k + 2..hi.min(k + 25)).find(|&v| put_it(v))?;
+        let s = np_right(doc, k + 1, verb)?;
+        let plain = s.last + 1 == verb || doc.word(s.last + 1) == ",";
+        plain.then(|| attrib(Some(s), (verb, verb + 1), "as-x-put-it", 0.7))
+    })
 }
 
 /// A partial quote after a verb of belief, wish or evaluation rather than of speech ("… because

@@ -1717,3 +1717,18 @@ fn parenthetical_quote_takes_its_own_frame() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "far too thin", QuoteKind::Direct, Some("Rhea Tolland"), Some("called"), "name-cue-partial");
 }
+
+#[test]
+fn as_x_put_it_names_the_speaker() {
+    let t = "The port is “running out of room and out of time,” as Dara Voss, a shipping analyst, put it.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(
+        &q,
+        t,
+        "running out of room and out of time",
+        QuoteKind::Direct,
+        Some("Dara Voss"),
+        Some("put it"),
+        "as-x-put-it",
+    );
+}
