@@ -11,7 +11,7 @@
 //!   closed by a comma and a frame of its own, `— “…,” she said —`); when the nearest cue's
 //!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
 //!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no speech cue takes
-//!   the subject of the nearest verb of belief, wish or evaluation before it (`weak-cue-partial`),
+//!   the pronoun of a stance `to her, … “…”` (`to-x`), else the subject of the nearest verb of belief, wish or evaluation before it (`weak-cue-partial`),
 //!   else the sentence's subject (`sentence-subject`, confidence 0.5); so does a partial quote whose
 //!   cue is a coordinated verb or a participle with no subject found (`shared-subject`);
 //! - `as X put it` before or after the quote in its sentence (`as-x-put-it`);
@@ -85,6 +85,9 @@ pub(crate) fn attribute(
         return Some(a);
     }
     if !whole {
+        if let Some(a) = to_her_mind(doc, sa, first_tok) {
+            return Some(a);
+        }
         if let Some(a) = weak_cue(doc, sa, first_tok) {
             return Some(a);
         }
@@ -169,6 +172,20 @@ fn as_x_put_it(doc: &Doc, sa: usize, sb: usize, o: usize) -> Option<Attrib> {
         let plain = s.last + 1 == verb || doc.word(s.last + 1) == ",";
         plain.then(|| attrib(Some(s), (verb, verb + 1), "as-x-put-it", 0.7))
     })
+}
+
+/// `to her, “…”`: a stance marked by "to" and an object pronoun just before the quote's clause
+/// (`to-x`).
+fn to_her_mind(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
+    let lo = sa.max(o.saturating_sub(12));
+    let k = (lo..o.saturating_sub(2)).rev().find(|&k| {
+        lower(doc, k) == "to" && matches!(lower(doc, k + 1), "him" | "her" | "them") && doc.word(k + 2) == ","
+    })?;
+    // Only a clause between the comma and the quote, with no further comma.
+    if (k + 3..o).any(|x| doc.word(x) == "," || doc.region_of[x] != NONE) {
+        return None;
+    }
+    Some(attrib(Some(Speaker::new(k + 1, k + 1, SpeakerKind::Pronoun)), (k, k), "to-x", 0.5))
 }
 
 /// A partial quote after a verb of belief, wish or evaluation rather than of speech ("… because

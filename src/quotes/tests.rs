@@ -1732,3 +1732,10 @@ fn as_x_put_it_names_the_speaker() {
         "as-x-put-it",
     );
 }
+
+#[test]
+fn to_pronoun_marks_a_stance() {
+    let t = "Nell Arden keeps voting because to her, the ballot is “the one thing nobody can take away.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "the one thing nobody can take away.", QuoteKind::Direct, Some("her"), Some("to"), "to-x");
+}
