@@ -889,6 +889,20 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
 
 /// A speaker phrase starting at token `i`, ending before `ceil`: "said Smith", "said the
 /// minister", "according to officials in Quito".
+/// `retired judge Ann Lee`, `9/11 widow Ann Lee`: a participle adjective or a number, then a
+/// role word and a name; the name is the speaker.
+fn modified_name(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
+    let lw = lower(doc, i);
+    let modifier = doc.toks[i].kind == TokenKind::Number
+        || doc.toks[i].kind == TokenKind::Word && lw.ends_with("ed") && looks_verbal(lw);
+    if !modifier || i + 2 >= ceil || is_name_word(doc, i + 1) || doc.toks[i + 1].kind != TokenKind::Word {
+        return None;
+    }
+    let (first, last) = mention_tokens(doc, i + 2)
+        .or_else(|| is_name_word(doc, i + 2).then(|| (i + 2, name_run_right(doc, i + 2, ceil))))?;
+    (first == i + 2 && last < ceil).then(|| Speaker::new(first, last, SpeakerKind::Name))
+}
+
 pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
     if i >= ceil {
         return None;
@@ -897,6 +911,9 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
         if last < ceil {
             return Some(Speaker::new(first, last, SpeakerKind::Name));
         }
+    }
+    if let Some(s) = modified_name(doc, i, ceil) {
+        return Some(s);
     }
     if doc.toks[i].kind != TokenKind::Word {
         return None;

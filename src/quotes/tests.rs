@@ -1739,3 +1739,27 @@ fn to_pronoun_marks_a_stance() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "the one thing nobody can take away.", QuoteKind::Direct, Some("her"), Some("to"), "to-x");
 }
+
+#[test]
+fn inverted_speaker_after_a_modifier() {
+    let t = "“The rules were clear,” said retired judge Owen Pell.";
+    check(
+        &one(t),
+        t,
+        "The rules were clear",
+        QuoteKind::Direct,
+        Some("Owen Pell"),
+        Some("said"),
+        "quote-comma-said-name",
+    );
+    let t = "“We never got answers,” said 2008 nominee Mina Carr.";
+    check(
+        &one(t),
+        t,
+        "We never got answers",
+        QuoteKind::Direct,
+        Some("Mina Carr"),
+        Some("said"),
+        "quote-comma-said-name",
+    );
+}
