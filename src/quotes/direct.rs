@@ -11,9 +11,10 @@
 //!   closed by a comma and a frame of its own, `— “…,” she said —`); when the nearest cue's
 //!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
 //!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no speech cue takes
-//!   the pronoun of a stance `to her, … “…”` (`to-x`), else the subject of the nearest verb of belief, wish or evaluation before it (`weak-cue-partial`),
-//!   else the sentence's subject (`sentence-subject`, confidence 0.5); so does a partial quote whose
-//!   cue is a coordinated verb or a participle with no subject found (`shared-subject`);
+//!   the pronoun of a stance `to her, … “…”` (`to-x`), else the subject of the nearest verb of
+//!   belief, wish or evaluation before it (`weak-cue-partial`), else the sentence's subject
+//!   (`sentence-subject`, confidence 0.5); so does a partial quote whose cue is a coordinated verb
+//!   or a participle with no subject found (`shared-subject`);
 //! - `as X put it` before or after the quote in its sentence (`as-x-put-it`);
 //! - a sentence ending in a colon just before (`colon-intro`);
 //! - a quote continuing one from the previous paragraph (`multi-paragraph`), or a whole-sentence
