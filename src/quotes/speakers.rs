@@ -1036,6 +1036,13 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
         return Some((s, Found::Relative));
     }
     if matches!(lw, "and" | "but") && t > floor {
+        // "Ruiz noted that he had taught law, and added": after a comma, the verb is coordinated
+        // with the main clause's speech verb, not with the clause inside it.
+        if doc.word(t - 1) == "," {
+            if let Some(s) = main_subject_of_speech(doc, floor, t - 1) {
+                return Some((s, Found::Coordinated));
+            }
+        }
         return clause_subject(doc, floor, t).map(|s| (s, Found::Coordinated));
     }
     if w == "," && t > floor {
@@ -1048,6 +1055,21 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     }
     let s = np_left(doc, t, floor)?;
     Some((relative_head(doc, s, floor).unwrap_or(s), Found::Plain))
+}
+
+/// The subject of the nearest speech verb before `end` in the sentence, when that verb has a
+/// plain subject ("Ruiz noted that …, and added").
+fn main_subject_of_speech(doc: &Doc, floor: usize, end: usize) -> Option<Speaker> {
+    // The window is also the floor of the subject search: the search may come back here for an
+    // earlier ", and", so every level stays inside these 40 tokens.
+    let lo = floor.max(end.saturating_sub(40));
+    let k = (lo + 1..end)
+        .rev()
+        // ("Pyongyang's claims" is a noun.)
+        .filter(|&k| doc.region_of[k] == NONE && !matches!(lower(doc, k - 1), "'s" | "’s"))
+        .find(|&k| super::direct::cue_at(doc, k).is_some_and(|c| c.has(super::cues::SPEECH)))?;
+    let (s, how) = subject_left(doc, k, lo)?;
+    (how == Found::Plain).then_some(s)
 }
 
 /// The head of a subject that carries a restrictive relative clause: in "Officials who spoke to

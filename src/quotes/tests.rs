@@ -1763,3 +1763,11 @@ fn inverted_speaker_after_a_modifier() {
         "quote-comma-said-name",
     );
 }
+
+#[test]
+fn comma_and_verb_shares_the_main_speech_subject() {
+    // After ", and", the verb goes with the main clause's speech verb, not the clause inside it.
+    let t = "Tamsin Hale noted that her aide drafted the bill, and added: “We are proud of it.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "We are proud of it.", QuoteKind::Direct, Some("Tamsin Hale"), Some("added"), "name-said-quote");
+}
