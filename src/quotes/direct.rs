@@ -632,6 +632,17 @@ pub(crate) fn is_according_to(doc: &Doc, j: usize) -> bool {
     j + 1 < doc.toks.len() && lower(doc, j) == "according" && lower(doc, j + 1) == "to"
 }
 
+/// The cue verb at token `j` ([`cue_at`]), not a noun after a possessive ("Lee's claim"; "she's
+/// said" is a verb): reported clauses hang on a verb. (A partial quote may still take a possessed
+/// noun's cue: "the mayor's claims of “…”" are the mayor's.)
+pub(crate) fn cue_verb(doc: &Doc, j: usize) -> Option<cues::Cue> {
+    let cue = cue_at(doc, j)?;
+    let w = doc.word(j);
+    let participle = w.ends_with("ed") || w.ends_with("ing") || matches!(w, "said" | "told" | "written" | "spoken");
+    let possessive = j > 0 && matches!(lower(doc, j - 1), "'s" | "’s");
+    (participle || !possessive).then_some(cue)
+}
+
 /// The cue verb at token `j`: a lowercase lexicon word, not an infinitive or passive.
 pub(crate) fn cue_at(doc: &Doc, j: usize) -> Option<cues::Cue> {
     let w = doc.word(j);

@@ -1771,3 +1771,22 @@ fn comma_and_verb_shares_the_main_speech_subject() {
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "We are proud of it.", QuoteKind::Direct, Some("Tamsin Hale"), Some("added"), "name-said-quote");
 }
+
+#[test]
+fn noun_after_possessive_is_no_reported_cue() {
+    // "Ruiz's claims" is a noun: no reported clause hangs on it as on a verb.
+    let t = "Voters doubted Lena Ruiz's claims that the new bridge would pay for itself within a decade.";
+    assert!(run(t).is_empty(), "{:#?}", run(t));
+    // "she's said" is a verb.
+    let t = "Mara Odell's said that the tunnel will never close again.";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "that the tunnel will never close again",
+        QuoteKind::Indirect,
+        Some("Mara Odell"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
