@@ -807,6 +807,10 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
             return Some((Speaker::new(first, last, SpeakerKind::Name), k));
         }
     }
+    // "the two wrote": a number after "the" standing for people named before.
+    if t > floor && lower(doc, t - 1) == "the" && matches!(lower(doc, t), "two" | "three" | "four" | "five") {
+        return Some((Speaker::new(t - 1, t, SpeakerKind::Nominal), t - 1));
+    }
     let tok = doc.toks[t];
     if tok.kind != TokenKind::Word {
         return None;

@@ -1790,3 +1790,17 @@ fn noun_after_possessive_is_no_reported_cue() {
         "name-said-clause",
     );
 }
+
+#[test]
+fn the_two_as_a_speaker() {
+    let t = "“We were never consulted,” the two write.";
+    check(
+        &one(t),
+        t,
+        "We were never consulted",
+        QuoteKind::Direct,
+        Some("the two"),
+        Some("write"),
+        "quote-comma-name-said",
+    );
+}
