@@ -621,7 +621,13 @@ fn previous_speaker(
         return None;
     }
     for j in scan_from..me {
-        if doc.region_of[j] == NONE && cue_at(doc, j).is_some() {
+        // "He didn't suggest …": a sentence about the speaker, by "he" or "she", goes on about
+        // the same person.
+        let pronoun = || {
+            let sa = doc.sents[doc.sent_of[j] as usize].0;
+            subject_left(doc, j, sa).is_some_and(|(s, _)| matches!(lower(doc, s.first), "he" | "she"))
+        };
+        if doc.region_of[j] == NONE && cue_at(doc, j).is_some() && !pronoun() {
             return None;
         }
     }

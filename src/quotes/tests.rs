@@ -1804,3 +1804,12 @@ fn the_two_as_a_speaker() {
         "quote-comma-name-said",
     );
 }
+
+#[test]
+fn continuation_past_a_sentence_about_the_speaker() {
+    // A sentence whose cue has "he" or "she" as subject goes on about the same person.
+    let t = "“We tried,” Ivo Marsh said. He did not mention the lawsuit. “We will try again next year.”";
+    let q = run(t).into_iter().find(|q| q.text == "We will try again next year.").expect("second quote");
+    let rule = "continues-previous-speaker";
+    check(&q, t, "We will try again next year.", QuoteKind::Direct, Some("Ivo Marsh"), Some("said"), rule);
+}
