@@ -595,7 +595,8 @@ fn colon_intro(doc: &Doc, first_tok: usize, sa: usize) -> Option<Attrib> {
 }
 
 /// The speaker of `last` (the latest earlier quote with a speaker) when it is in this or the
-/// previous paragraph and the sentences between hold no other cue.
+/// previous paragraph and the sentences between hold no other cue (but for one whose subject is
+/// "he" or "she", about the same person).
 fn previous_speaker(
     doc: &Doc,
     regions: &[Region],
