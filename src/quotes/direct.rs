@@ -240,7 +240,7 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
 
 /// The subject opening the sentence `sa..` before token `end`, when a verb follows it.
 fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
-    let mut s = speakers::subject_at(doc, sa, end)?;
+    let mut s = speakers::subject_at(doc, sa, end).or_else(|| long_opener_subject(doc, sa, end))?;
     // "It", "Nothing", "Smiling broadly, …", "A number of …": not a speaker.
     let head = lower(doc, s.first);
     if matches!(head, "it" | "this" | "that" | "there" | "nothing" | "everything" | "something" | "a" | "an")
@@ -263,6 +263,16 @@ fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
             && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase())
     });
     ok.then_some(s)
+}
+
+/// The subject after a long prepositional opener ("In a speech to bankers in May 2013, Ruiz …"),
+/// not a possessor ("…, Ruiz's aides …").
+fn long_opener_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
+    if !matches!(lower(doc, sa), "in" | "at" | "on" | "during" | "after" | "before" | "with") {
+        return None;
+    }
+    let comma = (sa + 1..end.min(sa + 20)).find(|&k| doc.word(k) == "," && doc.region_of[k] == NONE)?;
+    speakers::subject_at(doc, comma + 1, end).filter(|s| !matches!(doc.word(s.last + 1), "'s" | "’s"))
 }
 
 /// A title or a name rather than speech: a film called "Heat", the so-called "deal", a show

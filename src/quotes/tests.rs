@@ -1813,3 +1813,11 @@ fn continuation_past_a_sentence_about_the_speaker() {
     let rule = "continues-previous-speaker";
     check(&q, t, "We will try again next year.", QuoteKind::Direct, Some("Ivo Marsh"), Some("said"), rule);
 }
+
+#[test]
+fn subject_after_a_long_prepositional_opener() {
+    let t =
+        "In a speech to grain traders in Leeds last spring, Orla Quint was upbeat about “a harvest nobody expected.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a harvest nobody expected.", QuoteKind::Direct, Some("Orla Quint"), None, "sentence-subject");
+}
