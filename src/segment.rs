@@ -235,6 +235,13 @@ impl Lexer<'_> {
         let text = self.text;
         let end = i + c.len_utf8();
         let next = char_at(text, end);
+        let closing = !char_before(text, i).is_none_or(is_separator);
+        if c == '\'' && closing && next == Some(c) && char_at(text, end + 1) == Some(c) {
+            // "''…, 'Go home,'''": three marks closing are a single one, then a double one (the
+            // inner quotation ends first).
+            self.open_single = false;
+            return self.push(i, end, TokenKind::Quote);
+        }
         if matches!(c, '\'' | '`') && next == Some(c) {
             // '' and `` are one quotation mark, as in PTB-style text.
             return self.push(i, end + 1, TokenKind::Quote);

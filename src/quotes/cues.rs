@@ -99,6 +99,7 @@ const VERBS: &[(&str, u16)] = &[
     ("assure assures assured assuring", SPEECH | CLAUSE | OBJECT),
     ("remind reminds reminded reminding", SPEECH | CLAUSE | OBJECT),
     ("call calls called calling", SPEECH | COMPLEMENT),
+    ("label labels labeled labelled labeling labelling", SPEECH | COMPLEMENT),
     ("accuse accuses accused accusing", SPEECH | COMPLEMENT),
     ("praise praises praised praising", SPEECH | WEAK | COMPLEMENT),
     (
@@ -120,6 +121,10 @@ const VERBS: &[(&str, u16)] = &[
     ("offer offered", SPEECH | INVERT | COMPLEMENT),
     ("begin began", SPEECH),
     ("plead pleaded pleads", SPEECH | INVERT),
+    ("confess confesses confessed confessing", SPEECH | CLAUSE | INVERT),
+    ("opine opines opined opining", SPEECH | CLAUSE | INVERT),
+    ("advise advises advised advising", SPEECH | INVERT),
+    ("bark barks barked barking", SPEECH | INVERT),
     ("believe believes believed believing", CLAUSE | BARE | WEAK),
     ("think thinks thinking", CLAUSE | BARE | WEAK),
     ("feel feels felt", CLAUSE | WEAK),

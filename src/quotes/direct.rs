@@ -7,10 +7,15 @@
 //! - then left: `Said X: "…"` opening the sentence (`said-name-quote`), `X said: "…"` (`name-said-quote`), `X described it as "…"` (`name-cue-partial`),
 //!   `"…" X said, adding "…"` (`participle-inherits`), `X: "…"` (`name-colon-quote`),
 //!   `according to X, "…"` (`according-to-quote`);
-//! - a partial quote (inside its sentence) tries left first, then right; when the nearest cue's
+//! - a partial quote (inside its sentence) tries left first, then right (first when the quote is
+//!   closed by a comma and a frame of its own, `— “…,” she said —`); when the nearest cue's
 //!   subject opens a relative clause ("Rubio said … Trump, whom he described as “…”") the
-//!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no cue at all takes
-//!   the sentence's subject (`sentence-subject`, confidence 0.5);
+//!   sentence's subject is the speaker (`outer-speaker`); a partial quote with no speech cue takes
+//!   the pronoun of a stance `to her, … “…”` (`to-x`), else the subject of the nearest verb of
+//!   belief, wish or evaluation before it (`weak-cue-partial`), else the sentence's subject
+//!   (`sentence-subject`, confidence 0.5); so does a partial quote whose cue is a coordinated verb
+//!   or a participle with no subject found (`shared-subject`);
+//! - `as X put it` before or after the quote in its sentence (`as-x-put-it`);
 //! - a sentence ending in a colon just before (`colon-intro`);
 //! - a quote continuing one from the previous paragraph (`multi-paragraph`), or a whole-sentence
 //!   quote right after an attributed quote of the same or the previous paragraph
@@ -42,8 +47,7 @@ pub(crate) fn attribute(
         return None;
     }
     let whole = first_tok == sa || (first_tok == sa + 1 && doc.toks[sa].kind == TokenKind::Dash);
-    let found =
-        if whole { after(doc, r).or_else(|| before(doc, r, sa)) } else { before(doc, r, sa).or_else(|| after(doc, r)) };
+    let found = if whole { after(doc, r).or_else(|| before(doc, r, sa)) } else { partial(doc, r, sa) };
     let found = found.or_else(|| {
         let last_tok = r.close.unwrap_or(r.last.saturating_sub(1));
         let (ta, tb) = doc.sents[doc.sent_of[last_tok] as usize];
@@ -66,7 +70,6 @@ pub(crate) fn attribute(
             return Some(Attrib { rule: "multi-paragraph", confidence: prev.confidence.min(0.7), ..*prev });
         }
     }
-    let _ = sb;
     let words = r.words(doc);
     if whole || after_connective(doc, sa, first_tok) {
         // The previous attributed quote of this or the previous paragraph, if nothing but quotes
@@ -79,7 +82,16 @@ pub(crate) fn attribute(
     if !(words >= 5 || (inner_stop && words >= 3) || r.continues || r.prev.is_some()) {
         return None;
     }
+    if let Some(a) = as_x_put_it(doc, sa, sb, first_tok) {
+        return Some(a);
+    }
     if !whole {
+        if let Some(a) = to_her_mind(doc, sa, first_tok) {
+            return Some(a);
+        }
+        if let Some(a) = weak_cue(doc, sa, first_tok) {
+            return Some(a);
+        }
         // A partial quote with no cue near it ("X protested that aides were being “…”"): the
         // subject of its sentence.
         if let Some(s) = sentence_subject(doc, sa, first_tok) {
@@ -87,6 +99,107 @@ pub(crate) fn attribute(
         }
     }
     Some(Attrib { speaker: None, cue: None, rule: "unattributed", confidence: 0.4 })
+}
+
+/// A quote inside its sentence looks left first (`X called it “…”`), except that a quote closed by
+/// a comma and its own frame (`… — “…,” she said — …`, `(“…,” Lee wrote)`) is that frame's
+/// when the cue on the left is not next to it.
+fn partial(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
+    let left = before(doc, r, sa);
+    if left.is_some_and(|a| a.rule == "name-said-quote") || !comma_framed(doc, r) {
+        return left.or_else(|| after(doc, r));
+    }
+    let right = after(doc, r);
+    let framed =
+        right.filter(|a| matches!(a.rule, "quote-comma-name-said" | "quote-comma-said-name") && tight_frame(doc, r, a));
+    framed.or(left).or(right)
+}
+
+/// Whether the attribution after a quote is a frame of its own: speaker and cue right after the
+/// comma, then at most a short adverbial before the clause ends (`“…,” she said —`, `“…,” said
+/// Lee, who …`); not a new clause (`“…,” but he warned China …`).
+fn tight_frame(doc: &Doc, r: &Region, a: &Attrib) -> bool {
+    let (Some(s), Some((j, _)), Some(c)) = (a.speaker, a.cue, r.close) else { return false };
+    let i = (c + 1..doc.toks.len()).find(|&k| doc.word(k) != ",").unwrap_or(c + 1);
+    let (_, b) = doc.sents[doc.sent_of[c] as usize];
+    let k = j.max(s.last) + 1;
+    let ends = k >= b
+        || (k..b.min(k + 4)).any(|x| matches!(doc.toks[x].kind, TokenKind::Punct | TokenKind::Dash | TokenKind::Quote));
+    // ("“…,” describing the team as …" is a participle phrase, not a frame.)
+    s.first.min(j) == i && ends && !doc.word(j).ends_with("ing")
+}
+
+/// Whether a comma ends the quote (inside or right after its closing mark).
+fn comma_framed(doc: &Doc, r: &Region) -> bool {
+    let Some(c) = r.close else { return false };
+    let inner = r.last.checked_sub(1).filter(|&x| x >= r.first);
+    inner.is_some_and(|x| doc.word(x) == ",") || doc.toks.get(c + 1).is_some() && doc.word(c + 1) == ","
+}
+
+/// A partial quote whose cue found no subject of its own ("Ruiz praised the plan, calling it
+/// “…”", "Ruiz condemned “…” and declared …"): a participle or a verb coordinated with the main
+/// clause shares its subject, so the sentence's subject, when it stands before the cue, speaks.
+pub(crate) fn subject_for_cue(doc: &Doc, r: &Region, a: Attrib) -> Attrib {
+    let first_tok = r.open.unwrap_or(r.first);
+    let sa = doc.sents[doc.sent_of[first_tok] as usize].0;
+    let Some((c, _)) = a.cue.filter(|_| a.speaker.is_none() && first_tok > sa) else { return a };
+    // Only a verb that has no subject of its own by its syntax: "… and declared", "…, calling".
+    if c < sa + 2 {
+        return a;
+    }
+    let coordinated = matches!(lower(doc, c - 1), "and" | "but");
+    // (The comma may sit inside the quote's closing mark: "“…,” warning".)
+    let comma = doc.word(c - 1) == "," || (doc.toks[c - 1].kind == TokenKind::Quote && doc.word(c - 2) == ",");
+    let participle = comma && doc.word(c).ends_with("ing");
+    if !(coordinated || participle) {
+        return a;
+    }
+    match sentence_subject(doc, sa, c + 1).filter(|s| s.last < c) {
+        Some(s) => Attrib { speaker: Some(s), rule: "shared-subject", confidence: 0.6, ..a },
+        None => a,
+    }
+}
+
+/// `as X put it` in the quote's sentence, before or after it (`“…,” as Lee put it`, `As Lee put
+/// it in a statement, the plan is “…”`): X speaks (`as-x-put-it`).
+fn as_x_put_it(doc: &Doc, sa: usize, sb: usize, o: usize) -> Option<Attrib> {
+    let lo = sa.max(o.saturating_sub(WINDOW_BEFORE));
+    let hi = sb.min(o + WINDOW_AFTER);
+    let put_it = |v: usize| v + 1 < hi && matches!(lower(doc, v), "put" | "puts") && lower(doc, v + 1) == "it";
+    (lo..hi).filter(|&k| doc.region_of[k] == NONE && lower(doc, k) == "as").find_map(|k| {
+        // The speaker phrase may carry an appositive: "as Ruiz, a senior analyst, put it".
+        let verb = (k + 2..hi.min(k + 25)).find(|&v| put_it(v))?;
+        let s = np_right(doc, k + 1, verb)?;
+        let plain = s.last + 1 == verb || doc.word(s.last + 1) == ",";
+        plain.then(|| attrib(Some(s), (verb, verb + 1), "as-x-put-it", 0.7))
+    })
+}
+
+/// `to her, “…”`: a stance marked by "to" and an object pronoun just before the quote's clause
+/// (`to-x`).
+fn to_her_mind(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
+    let lo = sa.max(o.saturating_sub(12));
+    let k = (lo..o.saturating_sub(2)).rev().find(|&k| {
+        lower(doc, k) == "to" && matches!(lower(doc, k + 1), "him" | "her" | "them") && doc.word(k + 2) == ","
+    })?;
+    // Only a clause between the comma and the quote, with no further comma.
+    if (k + 3..o).any(|x| doc.word(x) == "," || doc.region_of[x] != NONE) {
+        return None;
+    }
+    Some(attrib(Some(Speaker::new(k + 1, k + 1, SpeakerKind::Pronoun)), (k, k), "to-x", 0.5))
+}
+
+/// A partial quote after a verb of belief, wish or evaluation rather than of speech ("… because
+/// she believes he “…”", "Ruiz thanked the crews for “…”"): the subject of the nearest such
+/// verb before it in the sentence (`weak-cue-partial`).
+fn weak_cue(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
+    let floor = sa.max(o.saturating_sub(WINDOW_BEFORE));
+    // A verb that needs its particle ("talked about") is no cue without it ("as she spoke").
+    let cue =
+        |j: usize| cue_at(doc, j).is_some_and(|c| !c.has(cues::PARTICLE) || cues::particle(c.lemma, lower(doc, j + 1)));
+    let j = (floor..o).rev().find(|&j| doc.region_of[j] == NONE && cue(j))?;
+    let (s, _) = speakers::cue_subject(doc, j, sa)?;
+    Some(attrib(Some(s), (j, j), "weak-cue-partial", 0.5))
 }
 
 /// Whether the quote opening at `first_tok` follows only a connective opening its sentence
@@ -106,6 +219,13 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
     // Only a relative clause about something the outer speaker names ("Trump, whom he called",
     // "what she calls"); in "when she called him …" or "in which he said …" the inner subject
     // spoke.
+    // "… mocked the claim, saying anyone who complains is “…”": a restrictive "who" (no comma)
+    // opens a clause about people the outer speaker describes.
+    let restrictive_who = lower(doc, inner.first) == "who" && doc.word(inner.first - 1) != ",";
+    if restrictive_who {
+        let s = sentence_subject(doc, sa, inner.first)?;
+        return (s.last < inner.first - 1).then_some(s);
+    }
     let rel = inner.first - 1;
     let after_preposition =
         rel > sa && matches!(lower(doc, rel - 1), "in" | "on" | "at" | "by" | "with" | "for" | "of" | "during");
@@ -120,7 +240,7 @@ fn outer_subject(doc: &Doc, sa: usize, inner: Speaker) -> Option<Speaker> {
 
 /// The subject opening the sentence `sa..` before token `end`, when a verb follows it.
 fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
-    let mut s = speakers::subject_at(doc, sa, end)?;
+    let mut s = speakers::subject_at(doc, sa, end).or_else(|| long_opener_subject(doc, sa, end))?;
     // "It", "Nothing", "Smiling broadly, …", "A number of …": not a speaker.
     let head = lower(doc, s.first);
     if matches!(head, "it" | "this" | "that" | "there" | "nothing" | "everything" | "something" | "a" | "an")
@@ -143,6 +263,16 @@ fn sentence_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
             && doc.word(k).starts_with(|c: char| c.is_ascii_lowercase())
     });
     ok.then_some(s)
+}
+
+/// The subject after a long prepositional opener ("In a speech to bankers in May 2013, Ruiz …"),
+/// not a possessor ("…, Ruiz's aides …").
+fn long_opener_subject(doc: &Doc, sa: usize, end: usize) -> Option<Speaker> {
+    if !matches!(lower(doc, sa), "in" | "at" | "on" | "during" | "after" | "before" | "with") {
+        return None;
+    }
+    let comma = (sa + 1..end.min(sa + 20)).find(|&k| doc.word(k) == "," && doc.region_of[k] == NONE)?;
+    speakers::subject_at(doc, comma + 1, end).filter(|s| !matches!(doc.word(s.last + 1), "'s" | "’s"))
 }
 
 /// A title or a name rather than speech: a film called "Heat", the so-called "deal", a show
@@ -271,12 +401,15 @@ fn frame_verb(doc: &Doc, r: &Region, c: usize, i: usize, b: usize) -> Option<Att
         && w.len() > 3
         && (w.ends_with("ed") || w.ends_with('s'))
         && !speakers::is_stop(lower(doc, v));
+    // "“…,” she went on": an irregular verb with its particle.
+    let went_on = matches!(w, "went" | "goes") && v + 1 < b && lower(doc, v + 1) == "on";
+    let cue_end = if went_on { v + 1 } else { v };
     // Only punctuation, or a short adverbial, after the verb.
-    let rest = (v + 1..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
-    if !verbal || rest > 3 || (v + 1..b).any(|x| doc.toks[x].kind == TokenKind::Quote) {
+    let rest = (cue_end + 1..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
+    if !(verbal || went_on) || rest > 3 || (v + 1..b).any(|x| doc.toks[x].kind == TokenKind::Quote) {
         return None;
     }
-    Some(attrib(Some(spk), (v, v), "quote-comma-name-verb", 0.6))
+    Some(attrib(Some(spk), (v, cue_end), "quote-comma-name-verb", 0.6))
 }
 
 /// The sentence after a quote that ended its sentence, when it opens with `X said` or `said X`.
@@ -288,16 +421,28 @@ fn next_sentence(doc: &Doc, c: usize) -> Option<Attrib> {
     let (_, b) = doc.sents[doc.sent_of[i] as usize];
     let end = b.min(i + 12);
     let j = (i..end).find(|&j| cue_at(doc, j).is_some_and(|cue| cue.has(SPEECH)))?;
+    // After "?" or "!" the sentence break is the splitter's, and the clause after is the frame
+    // ("“…?” Lee said of the plan, adding …"); after a full stop, a long sentence is a new one.
+    let asked = c > 0 && matches!(doc.word(c - 1), "?" | "!");
+    let only_attribution = |from: usize| asked || only_attribution(doc, from, b);
     if j == i {
         let spk = np_right(doc, j + 1, b)?;
-        return Some(attrib(Some(spk), (j, j), "quote-said-name", 0.8));
+        return only_attribution(spk.last + 1).then(|| attrib(Some(spk), (j, j), "quote-said-name", 0.8));
     }
     let (spk, _) = subject_left(doc, j, i)?;
     // The subject must open the sentence.
     if spk.first != i && !(i..spk.first).all(|x| speakers::is_name_word(doc, x) || is_role_like(doc, x)) {
         return None;
     }
-    Some(attrib(Some(spk), (j, j), "quote-name-said", 0.8))
+    only_attribution(j + 1).then(|| attrib(Some(spk), (j, j), "quote-name-said", 0.8))
+}
+
+/// Whether the tokens `from..b` closing a sentence are at most a short adverbial ("at a rally",
+/// "on Tuesday"): a sentence that goes on to a statement of its own ("Lee said that …", "Lee
+/// said: “…”") attributes that statement, not the quote before it.
+fn only_attribution(doc: &Doc, from: usize, b: usize) -> bool {
+    let words = (from..b).filter(|&x| matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number)).count();
+    words <= 6 && !(from..b).any(|x| doc.toks[x].kind == TokenKind::Quote || matches!(doc.word(x), ":" | "that"))
 }
 
 fn is_role_like(doc: &Doc, x: usize) -> bool {
@@ -460,7 +605,8 @@ fn colon_intro(doc: &Doc, first_tok: usize, sa: usize) -> Option<Attrib> {
 }
 
 /// The speaker of `last` (the latest earlier quote with a speaker) when it is in this or the
-/// previous paragraph and the sentences between hold no other cue.
+/// previous paragraph and the sentences between hold no other cue (but for one whose subject is
+/// "he" or "she", about the same person).
 fn previous_speaker(
     doc: &Doc,
     regions: &[Region],
@@ -486,7 +632,13 @@ fn previous_speaker(
         return None;
     }
     for j in scan_from..me {
-        if doc.region_of[j] == NONE && cue_at(doc, j).is_some() {
+        // "He didn't suggest …": a sentence about the speaker, by "he" or "she", goes on about
+        // the same person.
+        let pronoun = || {
+            let sa = doc.sents[doc.sent_of[j] as usize].0;
+            subject_left(doc, j, sa).is_some_and(|(s, _)| matches!(lower(doc, s.first), "he" | "she"))
+        };
+        if doc.region_of[j] == NONE && cue_at(doc, j).is_some() && !pronoun() {
             return None;
         }
     }
@@ -495,6 +647,17 @@ fn previous_speaker(
 
 pub(crate) fn is_according_to(doc: &Doc, j: usize) -> bool {
     j + 1 < doc.toks.len() && lower(doc, j) == "according" && lower(doc, j + 1) == "to"
+}
+
+/// The cue verb at token `j` ([`cue_at`]), not a noun after a possessive ("Lee's claim"; "she's
+/// said" is a verb): reported clauses hang on a verb. (A partial quote may still take a possessed
+/// noun's cue: "the mayor's claims of “…”" are the mayor's.)
+pub(crate) fn cue_verb(doc: &Doc, j: usize) -> Option<cues::Cue> {
+    let cue = cue_at(doc, j)?;
+    let w = doc.word(j);
+    let participle = w.ends_with("ed") || w.ends_with("ing") || matches!(w, "said" | "told" | "written" | "spoken");
+    let possessive = j > 0 && matches!(lower(doc, j - 1), "'s" | "’s");
+    (participle || !possessive).then_some(cue)
 }
 
 /// The cue verb at token `j`: a lowercase lexicon word, not an infinitive or passive.

@@ -279,6 +279,9 @@ pub fn find_quotes(
                 absorbed[k] = true;
             }
         }
+        if !absorbed[k] {
+            found = found.map(|a| direct::subject_for_cue(&doc, r, a));
+        }
         if let Some(a) = found {
             if a.speaker.is_some() {
                 last_spoken = Some(k);

@@ -33,7 +33,7 @@
 //! adverbial before `X said` (`Even after the report was filed, X continued …`).
 
 use super::cues::{self, AS, BARE, CLAUSE, COMPLEMENT, Cue, INVERT, OBJECT, PARTICLE, SPEECH, WEAK};
-use super::direct::{cue_at, is_according_to};
+use super::direct::{cue_verb as cue_at, is_according_to};
 use super::speakers::{self, Speaker, lower, np_left, np_right, subject_left};
 use super::{Attrib, Doc, NONE};
 use crate::segment::TokenKind;

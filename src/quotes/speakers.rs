@@ -807,6 +807,10 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
             return Some((Speaker::new(first, last, SpeakerKind::Name), k));
         }
     }
+    // "the two wrote": a number after "the" standing for people named before.
+    if t > floor && lower(doc, t - 1) == "the" && matches!(lower(doc, t), "two" | "three" | "four" | "five") {
+        return Some((Speaker::new(t - 1, t, SpeakerKind::Nominal), t - 1));
+    }
     let tok = doc.toks[t];
     if tok.kind != TokenKind::Word {
         return None;
@@ -889,6 +893,20 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
 
 /// A speaker phrase starting at token `i`, ending before `ceil`: "said Smith", "said the
 /// minister", "according to officials in Quito".
+/// `retired judge Ann Lee`, `9/11 widow Ann Lee`: a participle adjective or a number, then a
+/// role word and a name; the name is the speaker.
+fn modified_name(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
+    let lw = lower(doc, i);
+    let modifier = doc.toks[i].kind == TokenKind::Number
+        || doc.toks[i].kind == TokenKind::Word && lw.ends_with("ed") && looks_verbal(lw);
+    if !modifier || i + 2 >= ceil || is_name_word(doc, i + 1) || doc.toks[i + 1].kind != TokenKind::Word {
+        return None;
+    }
+    let (first, last) = mention_tokens(doc, i + 2)
+        .or_else(|| is_name_word(doc, i + 2).then(|| (i + 2, name_run_right(doc, i + 2, ceil))))?;
+    (first == i + 2 && last < ceil).then(|| Speaker::new(first, last, SpeakerKind::Name))
+}
+
 pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
     if i >= ceil {
         return None;
@@ -897,6 +915,9 @@ pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
         if last < ceil {
             return Some(Speaker::new(first, last, SpeakerKind::Name));
         }
+    }
+    if let Some(s) = modified_name(doc, i, ceil) {
+        return Some(s);
     }
     if doc.toks[i].kind != TokenKind::Word {
         return None;
@@ -1019,6 +1040,13 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
         return Some((s, Found::Relative));
     }
     if matches!(lw, "and" | "but") && t > floor {
+        // "Ruiz noted that he had taught law, and added": after a comma, the verb is coordinated
+        // with the main clause's speech verb, not with the clause inside it.
+        if doc.word(t - 1) == "," {
+            if let Some(s) = main_subject_of_speech(doc, floor, t - 1) {
+                return Some((s, Found::Coordinated));
+            }
+        }
         return clause_subject(doc, floor, t).map(|s| (s, Found::Coordinated));
     }
     if w == "," && t > floor {
@@ -1031,6 +1059,21 @@ pub(crate) fn subject_left(doc: &Doc, cue: usize, floor: usize) -> Option<(Speak
     }
     let s = np_left(doc, t, floor)?;
     Some((relative_head(doc, s, floor).unwrap_or(s), Found::Plain))
+}
+
+/// The subject of the nearest speech verb before `end` in the sentence, when that verb has a
+/// plain subject ("Ruiz noted that …, and added").
+fn main_subject_of_speech(doc: &Doc, floor: usize, end: usize) -> Option<Speaker> {
+    // The window is also the floor of the subject search: the search may come back here for an
+    // earlier ", and", so every level stays inside these 40 tokens.
+    let lo = floor.max(end.saturating_sub(40));
+    let k = (lo + 1..end)
+        .rev()
+        // ("Pyongyang's claims" is a noun.)
+        .filter(|&k| doc.region_of[k] == NONE && !matches!(lower(doc, k - 1), "'s" | "’s"))
+        .find(|&k| super::direct::cue_at(doc, k).is_some_and(|c| c.has(super::cues::SPEECH)))?;
+    let (s, how) = subject_left(doc, k, lo)?;
+    (how == Found::Plain).then_some(s)
 }
 
 /// The head of a subject that carries a restrictive relative clause: in "Officials who spoke to

@@ -1777,3 +1777,225 @@ fn words_after_the_cue_of_a_question_quote_are_not_a_reported_clause() {
     assert_eq!(shown.len(), 1, "{shown:#?}");
     assert_eq!(shown[0].0, "direct", "{shown:#?}");
 }
+
+#[test]
+fn shared_subject_of_coordinated_cue() {
+    // The cue after the quote is coordinated with the main verb: it shares the sentence's subject.
+    let t = "Governor Tilda Marsh condemned “a reckless stunt” and declared that the board would meet.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a reckless stunt", QuoteKind::Direct, Some("Tilda Marsh"), Some("declared"), "shared-subject");
+}
+
+#[test]
+fn shared_subject_of_participle_cue() {
+    let t = "Bram Okafor joined the protest over the “unfair tariffs,” warning of layoffs.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "unfair tariffs", QuoteKind::Direct, Some("Bram Okafor"), Some("warning"), "shared-subject");
+}
+
+#[test]
+fn restrictive_who_clause_leaves_outer_speaker() {
+    // The cue nearest the quote sits in a "who" clause about people the speaker describes.
+    let t = "Nadia Perrault told donors who complain about the delays that the project was “right on schedule.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "right on schedule.", QuoteKind::Direct, Some("Nadia Perrault"), Some("complain"), "outer-speaker");
+}
+
+#[test]
+fn less_common_speech_verbs_invert() {
+    let t = "\"Keep every receipt,\" advises accountant Petra Lund.";
+    check(
+        &one(t),
+        t,
+        "Keep every receipt",
+        QuoteKind::Direct,
+        Some("accountant Petra Lund"),
+        Some("advises"),
+        "quote-comma-said-name",
+    );
+    let t = "“Nobody reads the fine print,” Colm Reyes confessed.";
+    let rule = "quote-comma-name-said";
+    check(&one(t), t, "Nobody reads the fine print", QuoteKind::Direct, Some("Colm Reyes"), Some("confessed"), rule);
+}
+
+#[test]
+fn quote_comma_name_went_on() {
+    let t = "“The vote was never close,” Ilse Moreau went on.";
+    let rule = "quote-comma-name-verb";
+    check(&one(t), t, "The vote was never close", QuoteKind::Direct, Some("Ilse Moreau"), Some("went on"), rule);
+}
+
+#[test]
+fn weak_cue_partial_takes_its_own_subject() {
+    let t = "Lio Brandt skipped the vote, though he thanked the hosts for “a very honest debate.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a very honest debate.", QuoteKind::Direct, Some("he"), Some("thanked"), "weak-cue-partial");
+    // A verb that needs its particle is no cue without it.
+    let t = "As Wen Hollis spoke, the committee was weighing “any and all options.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "any and all options.", QuoteKind::Direct, Some("the committee"), None, "sentence-subject");
+}
+
+#[test]
+fn labeled_characterises_like_called() {
+    let t = "Ada Kline labeled the proposal “a giveaway to insurers.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a giveaway to insurers.", QuoteKind::Direct, Some("Ada Kline"), Some("labeled"), "name-cue-partial");
+}
+
+#[test]
+fn triple_apostrophe_closes_inner_then_outer_quote() {
+    // `,'''` closes the inner single quotation first, then the double one.
+    let t = "''She told me, 'Stay home,''' said Ann Lee, a baker. ''We are done here.''";
+    let qs = run(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    check(
+        &qs[0],
+        t,
+        "She told me, 'Stay home,'",
+        QuoteKind::Direct,
+        Some("Ann Lee"),
+        Some("said"),
+        "quote-comma-said-name",
+    );
+    let rule = "continues-previous-speaker";
+    check(&qs[1], t, "We are done here.", QuoteKind::Direct, Some("Ann Lee"), Some("said"), rule);
+}
+
+#[test]
+fn sentence_after_full_stop_quote_with_its_own_statement_is_not_its_frame() {
+    let t =
+        "“We are done,” Mara Lind said. “The board failed us.” Kofi Mensah said that the vote should be held again.";
+    let q = run(t).into_iter().find(|q| q.text == "The board failed us.").expect("second quote");
+    check(
+        &q,
+        t,
+        "The board failed us.",
+        QuoteKind::Direct,
+        Some("Mara Lind"),
+        Some("said"),
+        "continues-previous-speaker",
+    );
+    // After "?", the splitter's break: the sentence after is the frame, however long.
+    let t = "“Who pays for this?” Kofi Mensah asked of the plan on Monday, when the board met in a closed session.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "Who pays for this?", QuoteKind::Direct, Some("Kofi Mensah"), Some("asked"), "quote-name-said");
+}
+
+#[test]
+fn parenthetical_quote_takes_its_own_frame() {
+    // The quote inserted between dashes has a frame of its own; the cue on the left is not next
+    // to it.
+    let t = "Rhea Tolland argued that the budget was too thin - “We cannot fix roads with this,” Ivo Marsh said - and asked for a recount.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    let rule = "quote-comma-name-said";
+    check(&q, t, "We cannot fix roads with this", QuoteKind::Direct, Some("Ivo Marsh"), Some("said"), rule);
+    // A clause going on after the comma is no frame: the cue on the left stays.
+    let t = "Rhea Tolland called the budget “far too thin,” but Ivo Marsh said later that it would pass easily.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "far too thin", QuoteKind::Direct, Some("Rhea Tolland"), Some("called"), "name-cue-partial");
+}
+
+#[test]
+fn as_x_put_it_names_the_speaker() {
+    let t = "The port is “running out of room and out of time,” as Dara Voss, a shipping analyst, put it.";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(
+        &q,
+        t,
+        "running out of room and out of time",
+        QuoteKind::Direct,
+        Some("Dara Voss"),
+        Some("put it"),
+        "as-x-put-it",
+    );
+}
+
+#[test]
+fn to_pronoun_marks_a_stance() {
+    let t = "Nell Arden keeps voting because to her, the ballot is “the one thing nobody can take away.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "the one thing nobody can take away.", QuoteKind::Direct, Some("her"), Some("to"), "to-x");
+}
+
+#[test]
+fn inverted_speaker_after_a_modifier() {
+    let t = "“The rules were clear,” said retired judge Owen Pell.";
+    check(
+        &one(t),
+        t,
+        "The rules were clear",
+        QuoteKind::Direct,
+        Some("Owen Pell"),
+        Some("said"),
+        "quote-comma-said-name",
+    );
+    let t = "“We never got answers,” said 2008 nominee Mina Carr.";
+    check(
+        &one(t),
+        t,
+        "We never got answers",
+        QuoteKind::Direct,
+        Some("Mina Carr"),
+        Some("said"),
+        "quote-comma-said-name",
+    );
+}
+
+#[test]
+fn comma_and_verb_shares_the_main_speech_subject() {
+    // After ", and", the verb goes with the main clause's speech verb, not the clause inside it.
+    let t = "Tamsin Hale noted that her aide drafted the bill, and added: “We are proud of it.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "We are proud of it.", QuoteKind::Direct, Some("Tamsin Hale"), Some("added"), "name-said-quote");
+}
+
+#[test]
+fn noun_after_possessive_is_no_reported_cue() {
+    // "Ruiz's claims" is a noun: no reported clause hangs on it as on a verb.
+    let t = "Voters doubted Lena Ruiz's claims that the new bridge would pay for itself within a decade.";
+    assert!(run(t).is_empty(), "{:#?}", run(t));
+    // "she's said" is a verb.
+    let t = "Mara Odell's said that the tunnel will never close again.";
+    let q = one(t);
+    check(
+        &q,
+        t,
+        "that the tunnel will never close again",
+        QuoteKind::Indirect,
+        Some("Mara Odell"),
+        Some("said"),
+        "name-said-clause",
+    );
+}
+
+#[test]
+fn the_two_as_a_speaker() {
+    let t = "“We were never consulted,” the two write.";
+    check(
+        &one(t),
+        t,
+        "We were never consulted",
+        QuoteKind::Direct,
+        Some("the two"),
+        Some("write"),
+        "quote-comma-name-said",
+    );
+}
+
+#[test]
+fn continuation_past_a_sentence_about_the_speaker() {
+    // A sentence whose cue has "he" or "she" as subject goes on about the same person.
+    let t = "“We tried,” Ivo Marsh said. He did not mention the lawsuit. “We will try again next year.”";
+    let q = run(t).into_iter().find(|q| q.text == "We will try again next year.").expect("second quote");
+    let rule = "continues-previous-speaker";
+    check(&q, t, "We will try again next year.", QuoteKind::Direct, Some("Ivo Marsh"), Some("said"), rule);
+}
+
+#[test]
+fn subject_after_a_long_prepositional_opener() {
+    let t =
+        "In a speech to grain traders in Leeds last spring, Orla Quint was upbeat about “a harvest nobody expected.”";
+    let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    check(&q, t, "a harvest nobody expected.", QuoteKind::Direct, Some("Orla Quint"), None, "sentence-subject");
+}
