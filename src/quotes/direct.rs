@@ -86,7 +86,7 @@ pub(crate) fn attribute(
         return Some(a);
     }
     if !whole {
-        if let Some(a) = to_her_mind(doc, sa, first_tok) {
+        if let Some(a) = stance_to_pronoun(doc, sa, first_tok) {
             return Some(a);
         }
         if let Some(a) = weak_cue(doc, sa, first_tok) {
@@ -120,7 +120,7 @@ fn partial(doc: &Doc, r: &Region, sa: usize) -> Option<Attrib> {
 /// Lee, who …`); not a new clause (`“…,” but he warned China …`).
 fn tight_frame(doc: &Doc, r: &Region, a: &Attrib) -> bool {
     let (Some(s), Some((j, _)), Some(c)) = (a.speaker, a.cue, r.close) else { return false };
-    let i = (c + 1..doc.toks.len()).find(|&k| doc.word(k) != ",").unwrap_or(c + 1);
+    let i = (c + 1..doc.toks.len().min(c + 3)).find(|&k| doc.word(k) != ",").unwrap_or(c + 1);
     let (_, b) = doc.sents[doc.sent_of[c] as usize];
     let k = j.max(s.last) + 1;
     let ends = k >= b
@@ -133,7 +133,7 @@ fn tight_frame(doc: &Doc, r: &Region, a: &Attrib) -> bool {
 fn comma_framed(doc: &Doc, r: &Region) -> bool {
     let Some(c) = r.close else { return false };
     let inner = r.last.checked_sub(1).filter(|&x| x >= r.first);
-    inner.is_some_and(|x| doc.word(x) == ",") || doc.toks.get(c + 1).is_some() && doc.word(c + 1) == ","
+    inner.is_some_and(|x| doc.word(x) == ",") || (doc.toks.get(c + 1).is_some() && doc.word(c + 1) == ",")
 }
 
 /// A partial quote whose cue found no subject of its own ("Ruiz praised the plan, calling it
@@ -161,11 +161,19 @@ pub(crate) fn subject_for_cue(doc: &Doc, r: &Region, a: Attrib) -> Attrib {
 }
 
 /// `as X put it` in the quote's sentence, before or after it (`“…,” as Lee put it`, `As Lee put
-/// it in a statement, the plan is “…”`): X speaks (`as-x-put-it`).
+/// it, the plan is “…”`): X speaks (`as-x-put-it`).
 fn as_x_put_it(doc: &Doc, sa: usize, sb: usize, o: usize) -> Option<Attrib> {
     let lo = sa.max(o.saturating_sub(WINDOW_BEFORE));
     let hi = sb.min(o + WINDOW_AFTER);
-    let put_it = |v: usize| v + 1 < hi && matches!(lower(doc, v), "put" | "puts") && lower(doc, v + 1) == "it";
+    // "put it" closing its clause: "as the firm put it on sale" puts a thing somewhere.
+    let put_it = |v: usize| {
+        v + 1 < hi
+            && matches!(lower(doc, v), "put" | "puts")
+            && lower(doc, v + 1) == "it"
+            && (v + 2 >= sb
+                || doc.toks[v + 2].kind == TokenKind::Quote
+                || matches!(doc.word(v + 2), "," | "." | ";" | ":" | "—" | "-"))
+    };
     (lo..hi).filter(|&k| doc.region_of[k] == NONE && lower(doc, k) == "as").find_map(|k| {
         // The speaker phrase may carry an appositive: "as Ruiz, a senior analyst, put it".
         let verb = (k + 2..hi.min(k + 25)).find(|&v| put_it(v))?;
@@ -175,12 +183,18 @@ fn as_x_put_it(doc: &Doc, sa: usize, sb: usize, o: usize) -> Option<Attrib> {
     })
 }
 
-/// `to her, “…”`: a stance marked by "to" and an object pronoun just before the quote's clause
-/// (`to-x`).
-fn to_her_mind(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
+/// `to her, “…”`: a stance marked by "to" and an object pronoun opening the quote's clause
+/// (`to-x`). It must open a clause (the sentence, or after a comma or a connective): in "handed
+/// the keys to her, and …" "to her" is the verb's.
+fn stance_to_pronoun(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
     let lo = sa.max(o.saturating_sub(12));
+    let opens_clause =
+        |k: usize| k == sa || matches!(lower(doc, k - 1), "," | "but" | "and" | "because" | "since" | "yet");
     let k = (lo..o.saturating_sub(2)).rev().find(|&k| {
-        lower(doc, k) == "to" && matches!(lower(doc, k + 1), "him" | "her" | "them") && doc.word(k + 2) == ","
+        lower(doc, k) == "to"
+            && matches!(lower(doc, k + 1), "him" | "her" | "them")
+            && doc.word(k + 2) == ","
+            && opens_clause(k)
     })?;
     // Only a clause between the comma and the quote, with no further comma.
     if (k + 3..o).any(|x| doc.word(x) == "," || doc.region_of[x] != NONE) {
@@ -424,17 +438,17 @@ fn next_sentence(doc: &Doc, c: usize) -> Option<Attrib> {
     // After "?" or "!" the sentence break is the splitter's, and the clause after is the frame
     // ("“…?” Lee said of the plan, adding …"); after a full stop, a long sentence is a new one.
     let asked = c > 0 && matches!(doc.word(c - 1), "?" | "!");
-    let only_attribution = |from: usize| asked || only_attribution(doc, from, b);
+    let frames = |from: usize| asked || only_attribution(doc, from, b);
     if j == i {
         let spk = np_right(doc, j + 1, b)?;
-        return only_attribution(spk.last + 1).then(|| attrib(Some(spk), (j, j), "quote-said-name", 0.8));
+        return frames(spk.last + 1).then(|| attrib(Some(spk), (j, j), "quote-said-name", 0.8));
     }
     let (spk, _) = subject_left(doc, j, i)?;
     // The subject must open the sentence.
     if spk.first != i && !(i..spk.first).all(|x| speakers::is_name_word(doc, x) || is_role_like(doc, x)) {
         return None;
     }
-    only_attribution(j + 1).then(|| attrib(Some(spk), (j, j), "quote-name-said", 0.8))
+    frames(j + 1).then(|| attrib(Some(spk), (j, j), "quote-name-said", 0.8))
 }
 
 /// Whether the tokens `from..b` closing a sentence are at most a short adverbial ("at a rally",
@@ -632,17 +646,27 @@ fn previous_speaker(
         return None;
     }
     for j in scan_from..me {
-        // "He didn't suggest …": a sentence about the speaker, by "he" or "she", goes on about
-        // the same person.
-        let pronoun = || {
+        if doc.region_of[j] != NONE {
+            continue;
+        }
+        let Some(cue) = cue_at(doc, j) else { continue };
+        // "He did not mention the suit.", "She believes …": a sentence about the speaker, by "he"
+        // or "she", that makes no new statement goes on about the same person. One that does
+        // ("He said the vote would fail") may be another speaker's, and ends the continuation.
+        let about_speaker = || {
             let sa = doc.sents[doc.sent_of[j] as usize].0;
             subject_left(doc, j, sa).is_some_and(|(s, _)| matches!(lower(doc, s.first), "he" | "she"))
         };
-        if doc.region_of[j] == NONE && cue_at(doc, j).is_some() && !pronoun() {
+        if (cue.has(SPEECH) && !negated(doc, j)) || !about_speaker() {
             return None;
         }
     }
     done[p]
+}
+
+/// A negation in the two words before the verb at `j`: "did not mention", "never said".
+fn negated(doc: &Doc, j: usize) -> bool {
+    (j.saturating_sub(2)..j).any(|k| matches!(lower(doc, k), "not" | "n't" | "never"))
 }
 
 pub(crate) fn is_according_to(doc: &Doc, j: usize) -> bool {

@@ -33,7 +33,7 @@
 //! adverbial before `X said` (`Even after the report was filed, X continued …`).
 
 use super::cues::{self, AS, BARE, CLAUSE, COMPLEMENT, Cue, INVERT, OBJECT, PARTICLE, SPEECH, WEAK};
-use super::direct::{cue_verb as cue_at, is_according_to};
+use super::direct::{cue_verb, is_according_to};
 use super::speakers::{self, Speaker, lower, np_left, np_right, subject_left};
 use super::{Attrib, Doc, NONE};
 use crate::segment::TokenKind;
@@ -83,7 +83,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
                     Some(s) => {
                         inside
                             && o.last - o.first > r.last - r.first
-                            && ((o.first..scope()).contains(&s.first) || continues_said_clause(o, r, s))
+                            && ((o.first..scope()).contains(&s.first) || continues_said_clause(doc, o, r, s))
                     }
                     None => inside && r.attrib.rule == "evidential-clause",
                 }
@@ -98,8 +98,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
 /// subject search crossed the clause ("Ruiz said he was tired and wanted to rest": "wanted" goes
 /// with the clause's "he"), so the verb is part of what was said, not a second statement. (A
 /// second reporting verb, "… and said that …", is a statement of its own and stays.)
-fn continues_said_clause(o: &Reported, r: &Reported, s: Speaker) -> bool {
+fn continues_said_clause(doc: &Doc, o: &Reported, r: &Reported, s: Speaker) -> bool {
+    let speech = r.attrib.cue.and_then(|(c, _)| cue_verb(doc, c)).is_some_and(|c| c.has(SPEECH));
     r.attrib.rule == "name-verb-complement"
+        && !speech
         && o.attrib.rule == "name-said-clause"
         && s.first < o.first
         && o.attrib.speaker.is_some_and(|os| os.first == s.first)
@@ -377,7 +379,7 @@ fn as_said(doc: &Doc, a: usize, b: usize, i: usize) -> Option<Reported> {
         return None;
     }
     let j = (i + 2..b.min(i + 12)).find(|&k| {
-        doc.region_of[k] == NONE && cue_at(doc, k).is_some_and(|c| c.has(SPEECH) && c.has(CLAUSE) && !c.has(WEAK))
+        doc.region_of[k] == NONE && cue_verb(doc, k).is_some_and(|c| c.has(SPEECH) && c.has(CLAUSE) && !c.has(WEAK))
     })?;
     let (spk, _) = subject_left(doc, j, i + 1)?;
     if spk.first != i + 1 && !(i + 1..spk.first).all(|k| matches!(lower(doc, k), "the" | "a" | "an")) {
@@ -433,7 +435,7 @@ fn sentence(doc: &Doc, a: usize, b: usize, out: &mut Vec<Reported>) {
             out.push(rep);
             continue;
         }
-        let Some((cue, head)) = cue_at(doc, j).map(|c| (c, j)).or_else(|| infinitive_cue(doc, a, j)) else {
+        let Some((cue, head)) = cue_verb(doc, j).map(|c| (c, j)).or_else(|| infinitive_cue(doc, a, j)) else {
             continue;
         };
         if let Some(rep) = clause_after(doc, a, b, j, cue, head) {
@@ -510,7 +512,7 @@ fn clause_start(doc: &Doc, a: usize, v: usize) -> usize {
             return k - 1;
         }
         // "said the vote seems lost": the clause starts after a reporting verb.
-        let stop = cue_at(doc, k - 1).is_some_and(|c| c.has(CLAUSE))
+        let stop = cue_verb(doc, k - 1).is_some_and(|c| c.has(CLAUSE))
             || is_conjunction(l)
             || matches!(l, ";" | ":")
             || doc.toks[k - 1].kind == TokenKind::Dash
@@ -546,7 +548,7 @@ fn infinitive_cue(doc: &Doc, a: usize, j: usize) -> Option<(Cue, usize)> {
 /// the verb before its infinitive).
 fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) -> Option<Reported> {
     // "a Washington think tank": a compound noun, not the verb.
-    if !cue.has(CLAUSE) || cue.lemma == "think" && j + 1 < b && matches!(lower(doc, j + 1), "tank" | "tanks") {
+    if !cue.has(CLAUSE) || (cue.lemma == "think" && j + 1 < b && matches!(lower(doc, j + 1), "tank" | "tanks")) {
         return None;
     }
     let mut c = j + 1;
@@ -666,7 +668,7 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) ->
         return None;
     }
     // "found" states a finding only for a study or poll ("police found the car" does not).
-    if cue.lemma == "find" && !source || !cue.has(SPEECH) && describes_quote_speaker(doc, a, spk) {
+    if (cue.lemma == "find" && !source) || (!cue.has(SPEECH) && describes_quote_speaker(doc, a, spk)) {
         return None;
     }
     Some(Reported {
@@ -679,7 +681,9 @@ fn complement(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) ->
 /// A relative clause on the speaker of a direct quote (`“…,” said Ruiz, who backs Lee.`): with a
 /// verb that is not speech it tells who the speaker is, not what anybody said.
 fn describes_quote_speaker(doc: &Doc, a: usize, spk: Speaker) -> bool {
-    matches!(lower(doc, spk.first), "who" | "whom") && (a..spk.first).any(|k| quote_end_before(doc, k))
+    // The quote's end is a few tokens back: `,” said Jane Ruiz, who`.
+    let from = a.max(spk.first.saturating_sub(12));
+    matches!(lower(doc, spk.first), "who" | "whom") && (from..spk.first).any(|k| quote_end_before(doc, k))
 }
 
 /// Where a relative or contrasting clause opens inside a verb's object `c..last` (", which …",
@@ -746,7 +750,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
     let spk_right = np_right(doc, e, b).filter(|s| s.kind != speakers::SpeakerKind::Pronoun || s.last > e);
     // Only a verb that inverts ("…, said X", not "…, criticized the plan") and not a participle
     // ("…, tweeting her thanks").
-    let inverts = cue_at(doc, j).is_some_and(|c| c.has(INVERT)) && !doc.word(j).ends_with("ing");
+    let inverts = cue_verb(doc, j).is_some_and(|c| c.has(INVERT)) && !doc.word(j).ends_with("ing");
     let inverted = inverts && j > a && (doc.word(j - 1) == "," || comma_quote(doc, j - 1));
     if inverted {
         // "…, said X": without X after the verb, the words before are its subject, not a clause.
@@ -755,7 +759,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             e = b; // "…, said Brian Baker, a spokesman for the group."
         }
     }
-    if !inverted && e < b && cue_at(doc, j).is_some_and(|c| c.has(OBJECT)) {
+    if !inverted && e < b && cue_verb(doc, j).is_some_and(|c| c.has(OBJECT)) {
         // "…, the partner told them, …", "…, a spokesman told The Journal."
         let pronoun = matches!(lower(doc, e), "them" | "him" | "her" | "me" | "us" | "you");
         let obj_last = if pronoun { Some(e) } else { np_right(doc, e, b).filter(|o| o.last < e + 5).map(|o| o.last) };
@@ -779,7 +783,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
             // ", adding …", ", citing …" start another attribution, so the statement is what
             // comes before; a verb that only looks like a cue ("…, he said, feels right") or
             // another participle (", imposing …") goes on with it.
-            let another = cue_at(doc, x).is_some_and(|c| c.has(SPEECH) || lower(doc, x).ends_with("ing"));
+            let another = cue_verb(doc, x).is_some_and(|c| c.has(SPEECH) || lower(doc, x).ends_with("ing"));
             if another {
                 false
             } else if x + 2 >= b || mostly_quoted(doc, x, b) {
@@ -811,7 +815,7 @@ fn clause_before(doc: &Doc, a: usize, b: usize, j: usize) -> Option<Reported> {
                 && doc.word(g - 1).starts_with(|ch: char| ch.is_lowercase())
                 && !speakers::is_stop(l)
                 && !speakers::looks_verbal(l)
-                && cue_at(doc, g - 1).is_none()
+                && cue_verb(doc, g - 1).is_none()
         } {
             g -= 1;
         }
@@ -1042,7 +1046,7 @@ fn phrase_subject(doc: &Doc, a: usize, j: usize) -> Option<Speaker> {
         let x = k - 1;
         let l = lower(doc, x);
         let word = matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number);
-        if !word || doc.region_of[x] != NONE || cue_at(doc, x).is_some() || is_clause_opener(l) {
+        if !word || doc.region_of[x] != NONE || cue_verb(doc, x).is_some() || is_clause_opener(l) {
             break;
         }
         k -= 1;
@@ -1168,7 +1172,7 @@ fn that_within(doc: &Doc, c: usize, b: usize, n: usize) -> Option<usize> {
         if doc.toks[k].kind != TokenKind::Word && doc.toks[k].kind != TokenKind::Number && w != "," {
             return None;
         }
-        if k > c && cue_at(doc, k).is_some() && !(in_phrase && modified_noun(doc, k)) {
+        if k > c && cue_verb(doc, k).is_some() && !(in_phrase && modified_noun(doc, k)) {
             return None;
         }
     }
@@ -1268,7 +1272,7 @@ fn pronoun_after_phrase(doc: &Doc, c: usize, b: usize) -> Option<usize> {
         return None;
     }
     (c + 2..b.min(c + 8))
-        .take_while(|&k| matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number) && cue_at(doc, k).is_none())
+        .take_while(|&k| matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number) && cue_verb(doc, k).is_none())
         .find(|&k| matches!(lower(doc, k), "he" | "she" | "they" | "we" | "i"))
         .filter(|&k| starts_clause(doc, k, b))
 }
@@ -1397,7 +1401,7 @@ fn clause_end(doc: &Doc, c: usize, b: usize) -> Option<usize> {
         if ((w == "," || w == ";") && doc.region_of[k] == NONE) || comma_close {
             // Only a speech verb starts another attribution; ", promoting …" or ", he showed …" go on.
             let look = (k + 1..b.min(k + 6))
-                .find(|&x| cue_at(doc, x).is_some_and(|c| c.has(SPEECH)) || is_according_to(doc, x));
+                .find(|&x| cue_verb(doc, x).is_some_and(|c| c.has(SPEECH)) || is_according_to(doc, x));
             if let Some(x) = look {
                 // ", adding", ", he said", ", though he reiterated", ", according to"
                 let relative = x > 0 && matches!(lower(doc, x - 1), "who" | "which" | "that" | "whom");

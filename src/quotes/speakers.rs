@@ -891,10 +891,8 @@ fn np_left_phrase(doc: &Doc, t: usize, floor: usize) -> Option<(Speaker, usize)>
     Some((Speaker::new(k, t, SpeakerKind::Nominal), k))
 }
 
-/// A speaker phrase starting at token `i`, ending before `ceil`: "said Smith", "said the
-/// minister", "according to officials in Quito".
 /// `retired judge Ann Lee`, `9/11 widow Ann Lee`: a participle adjective or a number, then a
-/// role word and a name; the name is the speaker.
+/// lowercase word (the role) and a name; the name is the speaker.
 fn modified_name(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
     let lw = lower(doc, i);
     let modifier = doc.toks[i].kind == TokenKind::Number
@@ -907,6 +905,8 @@ fn modified_name(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
     (first == i + 2 && last < ceil).then(|| Speaker::new(first, last, SpeakerKind::Name))
 }
 
+/// A speaker phrase starting at token `i`, ending before `ceil`: "said Smith", "said the
+/// minister", "according to officials in Quito".
 pub(crate) fn np_right(doc: &Doc, i: usize, ceil: usize) -> Option<Speaker> {
     if i >= ceil {
         return None;

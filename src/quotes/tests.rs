@@ -1990,6 +1990,11 @@ fn continuation_past_a_sentence_about_the_speaker() {
     let q = run(t).into_iter().find(|q| q.text == "We will try again next year.").expect("second quote");
     let rule = "continues-previous-speaker";
     check(&q, t, "We will try again next year.", QuoteKind::Direct, Some("Ivo Marsh"), Some("said"), rule);
+    // A sentence making a new statement may be another speaker's ("He" is not Ann Lee): the
+    // quote after it is not hers by continuation.
+    let t = "“The plan is dead and buried,” Ann Lee said. He said the vote would fail. “We will fight on.”";
+    let q = run(t).into_iter().find(|q| q.text == "We will fight on.").expect("last quote");
+    assert_ne!(q.speaker.as_deref(), Some("Ann Lee"), "{q:#?}");
 }
 
 #[test]
@@ -1998,4 +2003,18 @@ fn subject_after_a_long_prepositional_opener() {
         "In a speech to grain traders in Leeds last spring, Orla Quint was upbeat about “a harvest nobody expected.”";
     let q = run(t).into_iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
     check(&q, t, "a harvest nobody expected.", QuoteKind::Direct, Some("Orla Quint"), None, "sentence-subject");
+}
+
+#[test]
+fn second_reading_shapes_that_are_not_what_they_seem() {
+    // A speech verb coordinated inside a said-clause is a statement of its own.
+    let t = "Ruiz said the plan had failed and urged the council to act quickly on the bill.";
+    let qs = run(t);
+    assert!(qs.iter().any(|q| slice(t, q.cue_span) == Some("urged")), "{qs:#?}");
+    // "put it" with a place after it puts a thing somewhere; nobody speaks.
+    let t = "As the firm put it on sale last week, the phone was “a cynical and late move by the board.”";
+    assert!(run(t).iter().all(|q| q.rule != "as-x-put-it"), "{:#?}", run(t));
+    // "to her" as the verb's object does not mark a stance.
+    let t = "He handed the keys to her, and the house is “a total wreck now, really.”";
+    assert!(run(t).iter().all(|q| q.rule != "to-x"), "{:#?}", run(t));
 }
