@@ -10,6 +10,8 @@ Cases (all inputs are generated here, from invented text and a fixed random seed
 - ``article``: one huge article: invented paragraphs with quotes, repeated, with page furniture
   (navigation, share bars, "Related Articles", ads, copyright lines) between them (clean on);
 - ``one_line``: the same prose as one single line, no line break at all;
+- ``run_on``: one "sentence" with no full stop: attributions, relative clauses and quotes joined
+  by commas;
 - ``batch``: many short documents (~300 bytes each) through ``analyze_batch``; sizes count
   thousands of documents (100 = 100k documents);
 - ``quotes``: nothing but quotation marks and apostrophes of every kind, with spaces;
@@ -274,6 +276,27 @@ def make_one_line(n_bytes: int, rng: random.Random) -> str:
     return " ".join(parts)
 
 
+RUN_ON_CLAUSES = (
+    "the mayor, who backs the plan for the harbor",
+    "according to officials in the port",
+    "“the vote is lost,” she said",
+    "Ruiz said the plan had failed and urged the council to act",
+    "as the mayor put it",
+    "which critics called “a trap”",
+)
+
+
+def make_run_on(n_bytes: int, rng: random.Random) -> str:
+    """One "sentence" with no full stop: attributions, relative clauses and quotes joined by
+    commas (a list or feed without sentence ends). Every rule reads a whole sentence."""
+    parts, size = [], 0
+    while size < n_bytes:
+        c = rng.choice(RUN_ON_CLAUSES)
+        parts.append(c)
+        size += len(c.encode("utf-8")) + 2
+    return ", ".join(parts)
+
+
 def make_batch_docs(n_docs: int, rng: random.Random) -> list[str]:
     docs = []
     for i in range(n_docs):
@@ -304,6 +327,7 @@ def make_garbage(n_bytes: int, rng: random.Random) -> str:
 TEXT_CASES = {
     "article": make_article,
     "one_line": make_one_line,
+    "run_on": make_run_on,
     "quotes": make_quotes,
     "newlines": make_newlines,
     "garbage": make_garbage,
@@ -313,6 +337,7 @@ TEXT_CASES = {
 DEFAULT = {
     "article": ([1, 4, 16, 50], [True]),
     "one_line": ([0.25, 1, 4], [True, False]),
+    "run_on": ([0.25, 1, 4], [True, False]),
     "batch": ([1, 10, 100], [True]),
     "quotes": ([1, 4, 16], [True, False]),
     "newlines": ([1, 4, 16], [True, False]),
@@ -321,6 +346,7 @@ DEFAULT = {
 QUICK = {
     "article": ([0.25, 1, 4], [True]),
     "one_line": ([0.25, 1], [True, False]),
+    "run_on": ([0.25, 1], [True, False]),
     "batch": ([1, 10], [True]),
     "quotes": ([0.25, 1, 4], [True, False]),
     "newlines": ([0.25, 1, 4], [True, False]),

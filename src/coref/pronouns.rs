@@ -24,6 +24,12 @@ use crate::{Entity, Label, Mention, Span};
 /// How many sentences before the pronoun's own are searched.
 pub const SENTENCES_BACK: usize = 2;
 
+/// The most mentions of one sentence a pronoun looks back over (news sentences hold far fewer).
+const MENTIONS_BACK: usize = 64;
+
+/// The most tokens [`clause_start`] looks back over for the clause's opening punctuation.
+const CLAUSE_BACK: usize = 200;
+
 /// What a pronoun can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pronoun {
@@ -107,7 +113,9 @@ pub fn resolve_pronoun(
             // The pronoun is outside every sentence: from the end of the one before.
             _ => k.checked_sub(1).map_or(0, |p| sentences[p].end),
         };
-        let lo = mentions[..hi].partition_point(|m| m.start < sent_start);
+        // At most MENTIONS_BACK mentions per sentence: a run-on "sentence" of thousands (a list,
+        // text without full stops) would make every pronoun in it scan all of them.
+        let lo = mentions[..hi].partition_point(|m| m.start < sent_start).max(hi.saturating_sub(MENTIONS_BACK));
         let cands: Vec<&Mention> =
             mentions[lo..hi].iter().filter(|m| m.end <= pronoun.start && compatible(m)).collect();
         if let Some(first) = cands.first() {
@@ -145,8 +153,8 @@ fn subject_floor(text: &str, tokens: &[Token], start: usize, limit: usize) -> us
 /// Where the clause holding byte `pos` starts: after the last comma, semicolon, colon, dash or
 /// quotation mark between `start` and `pos`, else at `start`.
 fn clause_start(text: &str, tokens: &[Token], start: usize, pos: usize) -> usize {
-    let lo = tokens.partition_point(|t| t.start < start);
     let hi = tokens.partition_point(|t| t.start < pos);
+    let lo = tokens.partition_point(|t| t.start < start).max(hi.saturating_sub(CLAUSE_BACK));
     tokens[lo..hi]
         .iter()
         .rev()
@@ -220,6 +228,17 @@ mod tests {
         assert_eq!(resolve(text, &spec, "He", 0).as_deref(), Some("Ama Owusu"));
         let text = "Olu Bakare spoke. It rained. It poured. It stopped. He left.";
         assert_eq!(resolve(text, &spec[..1], "He", 0), None);
+    }
+
+    #[test]
+    fn a_run_on_sentence_keeps_the_nearest_names() {
+        // More mentions in one sentence than a pronoun looks back over: the name of its own
+        // clause is still found.
+        let names: Vec<String> = (0..100).map(|i| format!("Tomo Abe{i}")).collect();
+        let text = format!("{}, and Ama Owusu said she would go.", names.join(", "));
+        let mut spec: Vec<(&str, Label)> = names.iter().map(|n| (n.as_str(), Label::Person)).collect();
+        spec.push(("Ama Owusu", Label::Person));
+        assert_eq!(resolve(&text, &spec, "she", 0).as_deref(), Some("Ama Owusu"));
     }
 
     #[test]

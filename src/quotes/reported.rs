@@ -62,7 +62,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
         k > 0 && lines.get(k - 1).is_some_and(|l| r.last <= l.1)
     };
     let mut found = Vec::new();
-    for &(a, b) in &doc.sents {
+    let windows =
+        doc.sents.iter().flat_map(|&(a, b)| (a..b).step_by(MAX_SENTENCE).map(move |w| (w, b.min(w + MAX_SENTENCE))));
+    for (a, b) in windows {
         found.clear();
         sentence(doc, a, b, &mut found);
         found.retain(|r| !in_line(r));
@@ -154,6 +156,12 @@ fn is_finite_auxiliary(w: &str) -> bool {
             | "must"
     )
 }
+
+/// The longest stretch of tokens read as one sentence. A run-on "sentence" of thousands of tokens
+/// (a list, text without full stops) is read in windows of this size: every rule scans its
+/// sentence, and a statement may span it, so one huge sentence would cost quadratic time and
+/// output. News sentences are far shorter.
+const MAX_SENTENCE: usize = 300;
 
 /// Words that open page furniture rather than a speaker's line: "Update: …", "Photo: …".
 fn is_furniture(w: &str) -> bool {
