@@ -203,9 +203,10 @@ fn stance_to_pronoun(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
     Some(attrib(Some(Speaker::new(k + 1, k + 1, SpeakerKind::Pronoun)), (k, k), "to-x", 0.5))
 }
 
-/// A partial quote after a verb of belief, wish or evaluation rather than of speech ("… because
-/// she believes he “…”", "Ruiz thanked the crews for “…”"): the subject of the nearest such
-/// verb before it in the sentence (`weak-cue-partial`).
+/// A partial quote that no speech layout attributed, after a verb of the lexicon (by then mostly
+/// one of belief, wish or evaluation: "… because she believes he “…”", "Ruiz thanked the crews
+/// for “…”"): the subject of the nearest such verb before it in the sentence
+/// (`weak-cue-partial`).
 fn weak_cue(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
     let floor = sa.max(o.saturating_sub(WINDOW_BEFORE));
     // A verb that needs its particle ("talked about") is no cue without it ("as she spoke").
