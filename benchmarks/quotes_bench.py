@@ -114,7 +114,8 @@ def textacy_analyzer() -> Callable[..., Any]:
 
 ROWS = [
     ("quotes: detection F1", "eval_quotes", "detection_F1"),
-    ("quotes: detection P / R", "eval_quotes", ("detection_P", "detection_R")),
+    ("quotes: detection precision", "eval_quotes", "detection_P"),
+    ("quotes: detection recall", "eval_quotes", "detection_R"),
     ("quotes: pair F1", "eval_quotes", "pair_F1"),
     ("quotes: speaker accuracy", "eval_quotes", "speaker_acc"),
     ("quotes: recall of mixed (partial) quotes", "eval_quotes", ("recall_by", "kind:mixed")),
@@ -128,8 +129,6 @@ ROWS = [
 
 def cell(figures: dict[str, dict[str, Any]], scorer: str, key: Any) -> str:
     got = figures[scorer]
-    if key == ("detection_P", "detection_R"):
-        return f"{got['detection_P']:.3f} / {got['detection_R']:.3f}"
     value = got[key[0]].get(key[1]) if isinstance(key, tuple) else got.get(key)
     if value is None:
         return "–"

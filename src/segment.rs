@@ -235,7 +235,9 @@ impl Lexer<'_> {
         let text = self.text;
         let end = i + c.len_utf8();
         let next = char_at(text, end);
-        let closing = !char_before(text, i).is_none_or(is_separator);
+        let prev = char_before(text, i);
+        // After a word or punctuation, not after a space: a mark there closes.
+        let closing = !prev.is_none_or(is_separator);
         if c == '\'' && closing && next == Some(c) && char_at(text, end + 1) == Some(c) {
             // "''…, 'Go home,'''": three marks closing are a single one, then a double one (the
             // inner quotation ends first).
@@ -250,7 +252,6 @@ impl Lexer<'_> {
             self.open_single = true;
             return self.push(i, end, TokenKind::Quote);
         }
-        let prev = char_before(text, i);
         let before_alnum = next.is_some_and(is_alnum);
         if prev.is_some_and(is_word_char) {
             if prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric) {
@@ -274,7 +275,7 @@ impl Lexer<'_> {
             self.open_single = true;
             return self.push(i, end, TokenKind::Quote);
         }
-        if !prev.is_none_or(is_separator) {
+        if closing {
             self.open_single = false; // after punctuation it closes: ‘no.’
         }
         self.push(i, end, TokenKind::Quote)
