@@ -24,7 +24,7 @@
 use super::cues::{self, INVERT, SPEECH};
 use super::marks::Region;
 use super::speakers::{self, Found, Speaker, SpeakerKind, lower, np_left, np_right, subject_left};
-use super::{Attrib, Doc, NONE};
+use super::{Attrib, Doc, NONE, reported};
 use crate::segment::TokenKind;
 
 /// How far (in tokens) a cue may be from the quote it attributes.
@@ -149,7 +149,7 @@ pub(crate) fn subject_for_cue(doc: &Doc, r: &Region, a: Attrib) -> Attrib {
     }
     let coordinated = matches!(lower(doc, c - 1), "and" | "but");
     // (The comma may sit inside the quote's closing mark: "“…,” warning".)
-    let comma = doc.word(c - 1) == "," || (doc.toks[c - 1].kind == TokenKind::Quote && doc.word(c - 2) == ",");
+    let comma = doc.word(c - 1) == "," || reported::comma_quote(doc, c - 1);
     let participle = comma && doc.word(c).ends_with("ing");
     if !(coordinated || participle) {
         return a;
@@ -538,8 +538,9 @@ fn fronted_cue(doc: &Doc, sa: usize, o: usize) -> Option<Attrib> {
         return None;
     }
     cues::verb(w).filter(|c| c.has(SPEECH) && c.has(INVERT))?;
-    let spk = np_right(doc, sa + 1, o - 1).or_else(|| np_right(doc, sa + 1, o))?;
-    let closed = spk.last + 1 == o - 1 || matches!(doc.word(spk.last + 1), "," | ":");
+    // (Token `o - 1` is the comma or colon, so the phrase ends before it.)
+    let spk = np_right(doc, sa + 1, o - 1)?;
+    let closed = matches!(doc.word(spk.last + 1), "," | ":");
     let plain = (spk.last + 1..o).all(|k| doc.toks[k].kind != TokenKind::Quote && cue_at(doc, k).is_none());
     (closed && plain).then(|| attrib(Some(spk), (sa, sa), "said-name-quote", 0.8))
 }

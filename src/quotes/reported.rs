@@ -59,7 +59,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Reported> {
     let lines: Vec<(usize, usize)> = out.iter().map(|r| (r.first, r.last)).collect();
     let in_line = |r: &Reported| {
         let k = lines.partition_point(|l| l.0 <= r.first);
-        k > 0 && lines.get(k - 1).is_some_and(|l| r.last <= l.1)
+        k > 0 && r.last <= lines[k - 1].1
     };
     let mut found = Vec::new();
     let windows =
@@ -563,7 +563,6 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
     if c >= b {
         return None;
     }
-    let mut had_that = false;
     let mut that_tok = None;
     let mut cue_end = j;
     if cues::particle(cue.lemma, lower(doc, c)) {
@@ -583,7 +582,6 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
         // The statement starts at "that" (as attribution corpora mark it), the checks below look
         // at the clause after it.
         c = t + 1;
-        had_that = true;
         that_tok = Some(t);
     } else if cue.has(SPEECH) && cue.lemma != "ask" && is_wh_word(first) {
         // "explained how the plan works", "has not said whether she will run": the embedded
@@ -608,10 +606,10 @@ fn clause_after(doc: &Doc, a: usize, b: usize, j: usize, cue: Cue, head: usize) 
     }
     let spk =
         subject_of(doc, a, head).or_else(|| cue.has(SPEECH | BARE).then(|| phrase_subject(doc, a, head)).flatten());
-    if spk.is_none() && (cue.has(WEAK) || !had_that) {
+    if spk.is_none() && (cue.has(WEAK) || that_tok.is_none()) {
         return None;
     }
-    if !had_that && spk.is_some_and(|s| after_quote_end(doc, s.first)) {
+    if that_tok.is_none() && spk.is_some_and(|s| after_quote_end(doc, s.first)) {
         return None;
     }
     let conf = match (cue.has(WEAK), spk.is_some()) {
@@ -998,7 +996,7 @@ fn after_quote_end(doc: &Doc, k: usize) -> bool {
 }
 
 /// A closing quote mark right after a comma: `,”` / `,''`.
-fn comma_quote(doc: &Doc, k: usize) -> bool {
+pub(crate) fn comma_quote(doc: &Doc, k: usize) -> bool {
     k > 0 && doc.toks[k].kind == TokenKind::Quote && doc.word(k - 1) == ","
 }
 
@@ -1281,7 +1279,7 @@ fn pronoun_after_phrase(doc: &Doc, c: usize, b: usize) -> Option<usize> {
     }
     (c + 2..b.min(c + 8))
         .take_while(|&k| matches!(doc.toks[k].kind, TokenKind::Word | TokenKind::Number) && cue_verb(doc, k).is_none())
-        .find(|&k| matches!(lower(doc, k), "he" | "she" | "they" | "we" | "i"))
+        .find(|&k| is_subject_pronoun(lower(doc, k)))
         .filter(|&k| starts_clause(doc, k, b))
 }
 
@@ -1376,6 +1374,12 @@ fn counts_added(doc: &Doc, cue: Cue, c: usize, b: usize) -> bool {
     cue.lemma == "add"
         && k < b
         && (doc.toks[k].kind == TokenKind::Number || is_number_word(lower(doc, k)) || quantity_opener(doc, c, b))
+}
+
+/// A personal pronoun that can be a clause's subject ("it" and "you" are left out: they
+/// open too many clauses that are no statement).
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "we" | "i")
 }
 
 /// A quantity opening a subject: "at least six", "more than half", "nearly every", "about 20".
@@ -1483,7 +1487,7 @@ fn new_subject_clause(doc: &Doc, k: usize, b: usize) -> bool {
     k + 2 < b
         && doc.word(k) == ","
         && matches!(lower(doc, k + 1), "and" | "but" | "although" | "though" | "while" | "whereas" | "yet")
-        && matches!(lower(doc, k + 2), "he" | "she" | "they" | "we" | "i")
+        && is_subject_pronoun(lower(doc, k + 2))
 }
 
 /// A reported clause that opens with the writer's words and holds quoted ones ("said the goal
