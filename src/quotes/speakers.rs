@@ -295,7 +295,6 @@ static MESSAGE_NOUNS: WordSet = WordSet::new(&[
     "post",
     "tweet",
     "tweets",
-    "cover",
     "article",
     "memo",
     "spot",
